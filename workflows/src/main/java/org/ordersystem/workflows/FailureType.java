@@ -1,0 +1,37 @@
+package org.ordersystem.workflows;
+
+/**
+ * Business outcomes that retrying cannot change. Activities raise them as non-retryable
+ * {@code ApplicationFailure}s whose type is the enum name; the workflow turns them into the order's
+ * reason.
+ */
+public enum FailureType {
+  /** Some line cannot be covered by the stock available. */
+  OUT_OF_STOCK,
+  /** A sku is not in the catalog. */
+  UNKNOWN_SKU,
+  /** A funding source refused the amount. */
+  PAYMENT_DECLINED,
+  /** The paying customer has no account. */
+  UNKNOWN_CUSTOMER,
+  /** The shipping address cannot be delivered to. */
+  INVALID_ADDRESS,
+  /** A service refused the request as malformed. */
+  INVALID_REQUEST,
+  /** An idempotency key was replayed with other parameters: a bug, never retried. */
+  IDEMPOTENCY_CONFLICT,
+  /** The resource was closed by a compensation before this call (a late try after a cancel). */
+  ALREADY_CLOSED,
+  /** A step kept failing until its retry budget ran out. */
+  STEP_TIMED_OUT;
+
+  /** Whether a failure type string names one of these. */
+  public static boolean isBusiness(String type) {
+    for (FailureType t : values()) {
+      if (t.name().equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

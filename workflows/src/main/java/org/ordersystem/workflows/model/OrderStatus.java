@@ -1,0 +1,18 @@
+package org.ordersystem.workflows.model;
+
+/** Where an order stands, as shops see it. */
+public enum OrderStatus {
+  /** Being placed: steps are running or being retried. */
+  CREATING,
+  /** Paid, shipping registered, stock committed. */
+  COMPLETED,
+  /** Refused for a business reason (see the reason); everything it held was released. */
+  REJECTED,
+  /** Stopped before capture; everything it held was released. */
+  CANCELLED;
+
+  /** Whether the order will not change any more through the purchase flow. */
+  public boolean isFinal() {
+    return this != CREATING;
+  }
+}

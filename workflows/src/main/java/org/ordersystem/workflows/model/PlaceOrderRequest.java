@@ -1,0 +1,25 @@
+package org.ordersystem.workflows.model;
+
+import java.util.List;
+
+/**
+ * Everything an order workflow needs, validated and priced by the API before the workflow starts.
+ *
+ * @param orderId the order's id; the workflow id is {@code order-<orderId>}
+ * @param shopId the shop that placed the order (from its API key)
+ * @param total sum of the line amounts, equal to the sum of the payment sources
+ */
+public record PlaceOrderRequest(
+    String orderId,
+    String shopId,
+    String customerId,
+    List<OrderLine> lines,
+    long total,
+    ShippingAddress shippingAddress,
+    List<PaymentSource> paymentSources) {
+
+  /** The workflow id of an order. */
+  public static String workflowId(String orderId) {
+    return "order-" + orderId;
+  }
+}
