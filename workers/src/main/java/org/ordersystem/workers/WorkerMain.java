@@ -1,0 +1,27 @@
+package org.ordersystem.workers;
+
+import java.util.concurrent.CountDownLatch;
+
+/** Runs the order workers as a process of their own; configured by environment variables. */
+public final class WorkerMain {
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    OrderWorkers workers = OrderWorkers.start(WorkerConfig.fromEnv(System.getenv()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    workers.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } finally {
+                    stopped.countDown();
+                  }
+                }));
+    stopped.await();
+  }
+}
