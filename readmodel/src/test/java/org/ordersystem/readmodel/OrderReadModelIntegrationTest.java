@@ -1,0 +1,145 @@
+package org.ordersystem.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ordersystem.embeddeddb.EmbeddedMariaDb;
+import org.ordersystem.workflows.model.LegState;
+import org.ordersystem.workflows.model.OrderLine;
+import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.SourceType;
+
+class OrderReadModelIntegrationTest {
+
+  private static HikariDataSource dataSource;
+  private static OrderReadModel readModel;
+  private static RestIdempotencyKeys keys;
+
+  @BeforeAll
+  static void migrate() {
+    EmbeddedMariaDb db = EmbeddedMariaDb.shared();
+    dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(db.jdbcUrl("readmodel_test"));
+    dataSource.setUsername(db.user());
+    dataSource.setPassword(db.password());
+    ReadModelSchema.migrate(dataSource);
+    readModel = new OrderReadModel(dataSource);
+    keys = new RestIdempotencyKeys(dataSource);
+  }
+
+  @AfterAll
+  static void closePool() {
+    dataSource.close();
+  }
+
+  @Test
+  void shouldKeepTheNewestVersionWhateverOrderWritesArriveIn() {
+    String orderId = UUID.randomUUID().toString();
+    Instant created = Instant.parse("2026-01-01T00:00:00Z");
+
+    assertThat(readModel.record(order(orderId, "shop-a", OrderStatus.CREATING, 1, created)))
+        .isTrue();
+    assertThat(readModel.record(order(orderId, "shop-a", OrderStatus.COMPLETED, 3, created)))
+        .isTrue();
+    assertThat(readModel.record(order(orderId, "shop-a", OrderStatus.CREATING, 2, created)))
+        .isFalse();
+    assertThat(readModel.record(order(orderId, "shop-a", OrderStatus.COMPLETED, 3, created)))
+        .isFalse();
+
+    OrderView stored = readModel.find(orderId).orElseThrow();
+    assertThat(stored.status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(stored.version()).isEqualTo(3);
+    assertThat(stored.lines()).containsExactly(new OrderLine("MUG", 2, 1200));
+    assertThat(stored.legs())
+        .containsExactly(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED));
+    assertThat(stored.stepsDone()).containsExactly(OrderStep.RESERVE_STOCK);
+    assertThat(stored.createdAt()).isEqualTo(created);
+  }
+
+  @Test
+  void shouldPageAShopsOrdersNewestFirstWithoutGapsOrRepeats() {
+    String shop = "shop-" + UUID.randomUUID();
+    Instant base = Instant.parse("2026-02-01T00:00:00Z");
+    for (int i = 0; i < 5; i++) {
+      readModel.record(order("o" + i + "-" + shop, shop, OrderStatus.COMPLETED, 1, base.plusSeconds(i)));
+    }
+    readModel.record(order("other-" + shop, "another-shop", OrderStatus.COMPLETED, 1, base));
+
+    List<String> seen = new ArrayList<>();
+    String token = null;
+    do {
+      OrderPage page = readModel.list(new OrderQuery(shop, null, OrderStatus.COMPLETED, token, 2));
+      page.items().forEach(o -> seen.add(o.orderId()));
+      token = page.nextPageToken();
+    } while (token != null);
+
+    assertThat(seen)
+        .containsExactly("o4-" + shop, "o3-" + shop, "o2-" + shop, "o1-" + shop, "o0-" + shop);
+  }
+
+  @Test
+  void shouldRefuseAPageTokenItDidNotWrite() {
+    assertThatThrownBy(() -> readModel.list(new OrderQuery(null, null, null, "garbage!", 10)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldGiveAnIdempotencyKeyToExactlyOneOfConcurrentClaims() throws Exception {
+    String key = UUID.randomUUID().toString();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<RestIdempotencyKeys.Claim>> claims = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String candidate = "order-" + i;
+        claims.add(() -> keys.claim("shop-a", key, "hash-1", candidate));
+      }
+      List<RestIdempotencyKeys.Claim> results = new ArrayList<>();
+      for (Future<RestIdempotencyKeys.Claim> f : pool.invokeAll(claims)) {
+        results.add(f.get());
+      }
+
+      assertThat(results).filteredOn(RestIdempotencyKeys.Claim::firstUse).hasSize(1);
+      assertThat(results).extracting(RestIdempotencyKeys.Claim::orderId).containsOnly(
+          results.stream().filter(RestIdempotencyKeys.Claim::firstUse).findFirst().orElseThrow().orderId());
+      assertThat(keys.claim("shop-a", key, "hash-2", "order-x").sameRequest()).isFalse();
+      assertThat(keys.claim("shop-b", key, "hash-2", "order-y").firstUse()).isTrue();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static OrderView order(
+      String orderId, String shopId, OrderStatus status, long version, Instant createdAt) {
+    return new OrderView(
+        orderId,
+        shopId,
+        "cust-001",
+        status,
+        status == OrderStatus.COMPLETED ? OrderStep.COMPLETED : OrderStep.AUTHORIZE_PAYMENT,
+        List.of(OrderStep.RESERVE_STOCK),
+        2400,
+        null,
+        null,
+        List.of(new OrderLine("MUG", 2, 1200)),
+        List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
+        null,
+        version,
+        createdAt,
+        createdAt.plusSeconds(version));
+  }
+}
