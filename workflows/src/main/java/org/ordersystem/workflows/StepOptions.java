@@ -1,0 +1,95 @@
+package org.ordersystem.workflows;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Every activity option of the order workflows in one place: the workflows use them and the tests
+ * assert against the same values, so a timeout changes in one line.
+ */
+public final class StepOptions {
+
+  /** Longer than the activities' gRPC deadlines (~5 s), so a slow call fails as a gRPC error. */
+  public static final Duration START_TO_CLOSE = Duration.ofSeconds(10);
+
+  /** First wait before retrying a transient failure. */
+  public static final Duration INITIAL_INTERVAL = Duration.ofMillis(500);
+
+  /** Each wait doubles the previous one... */
+  public static final double BACKOFF_COEFFICIENT = 2.0;
+
+  /** ...up to this cap, so an order resumes within seconds once an outage clears. */
+  public static final Duration MAXIMUM_INTERVAL = Duration.ofSeconds(10);
+
+  /** One read-model write is a single-row upsert; anything slower is a stuck connection. */
+  public static final Duration READ_MODEL_START_TO_CLOSE = Duration.ofSeconds(5);
+
+  /**
+   * How long one round of read-model retries lasts. The SDK retries a local activity only when it
+   * has a schedule-to-close timeout or an attempt limit, so the workflow runs further rounds.
+   */
+  public static final Duration READ_MODEL_SCHEDULE_TO_CLOSE = Duration.ofMinutes(1);
+
+  private StepOptions() {}
+
+  /**
+   * Retries transient failures with exponential backoff and no attempt limit; the business failures
+   * ({@link FailureType}) are final, so they are never retried.
+   */
+  public static RetryOptions transientRetries() {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(INITIAL_INTERVAL)
+        .setBackoffCoefficient(BACKOFF_COEFFICIENT)
+        .setMaximumInterval(MAXIMUM_INTERVAL)
+        .setMaximumAttempts(0)
+        .setDoNotRetry(nonRetryableTypes())
+        .build();
+  }
+
+  /**
+   * A step before capture (reserve, authorize, register shipping): it may be undone, so it gets a
+   * retry budget; when the budget runs out the order is rolled back with STEP_TIMED_OUT.
+   *
+   * @param retryBudget how long the step may keep retrying, from its first schedule
+   */
+  public static ActivityOptions beforeCapture(Duration retryBudget) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(START_TO_CLOSE)
+        .setScheduleToCloseTimeout(retryBudget)
+        .setRetryOptions(transientRetries())
+        .build();
+  }
+
+  /**
+   * Capture, commit and every compensation: there is nothing left to fall back on (capture has no
+   * rollback, a compensation is the rollback), so they retry until they succeed.
+   */
+  public static ActivityOptions untilDone() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(START_TO_CLOSE)
+        .setRetryOptions(transientRetries())
+        .build();
+  }
+
+  /**
+   * Read-model writes run as local activities: they are short, local to the worker's database and
+   * must not cost an activity task each. One round retries for {@link
+   * #READ_MODEL_SCHEDULE_TO_CLOSE}; the workflow starts another round until the write lands, so the
+   * read model never misses a transition. Versioned writes make the retries harmless.
+   */
+  public static LocalActivityOptions readModel() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(READ_MODEL_START_TO_CLOSE)
+        .setScheduleToCloseTimeout(READ_MODEL_SCHEDULE_TO_CLOSE)
+        .setRetryOptions(transientRetries())
+        .build();
+  }
+
+  /** The failure types that are never retried: every {@link FailureType} name. */
+  public static String[] nonRetryableTypes() {
+    return Arrays.stream(FailureType.values()).map(Enum::name).toArray(String[]::new);
+  }
+}

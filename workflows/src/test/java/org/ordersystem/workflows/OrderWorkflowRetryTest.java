@@ -1,0 +1,109 @@
+package org.ordersystem.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.mockito.stubbing.Stubber;
+import org.ordersystem.workflows.model.LegState;
+import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PaymentLeg;
+
+/** Transient failures: retried within a step's budget before capture, without limit after. */
+class OrderWorkflowRetryTest extends OrderWorkflowTestBase {
+
+  private static final String ID = Orders.ORDER_ID;
+
+  @Test
+  void shouldRetryTransientFailuresAndComplete() {
+    doThrow(transientFailure())
+        .doThrow(transientFailure())
+        .doNothing()
+        .when(stock)
+        .reserveStock(any());
+    doThrow(transientFailure()).doNothing().when(payment).authorizeLeg(any());
+
+    OrderView order = place(Orders.paidByBalance());
+
+    assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+    verify(stock, times(3)).reserveStock(any());
+    verify(payment, times(2)).authorizeLeg(any());
+    verify(stock, never()).releaseStock(any());
+    verify(payment, never()).voidLeg(any());
+  }
+
+  @Test
+  void shouldRejectWithStepTimedOutAndCompensateWhenShippingOutlastsItsBudget() {
+    when(shipping.registerShipment(any()))
+        .thenThrow(ApplicationFailure.newFailure("shipping unavailable", "UNAVAILABLE"));
+
+    OrderView order = place(Orders.paidByBalance());
+
+    Duration budget = OrderWorkflowSettings.DEFAULT_STEP_RETRY_BUDGET;
+    assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+    assertThat(order.reason()).isEqualTo("STEP_TIMED_OUT");
+    assertThat(order.reasonDetail()).contains("REGISTER_SHIPPING", "shipping unavailable");
+    assertThat(order.step()).isEqualTo(OrderStep.REGISTER_SHIPPING);
+    assertThat(order.legs()).extracting(PaymentLeg::state).containsOnly(LegState.VOIDED);
+    // Workflow time (skipped): the retries stopped when the next one would overrun the budget.
+    assertThat(Duration.between(order.createdAt(), order.updatedAt()))
+        .isBetween(budget.minus(StepOptions.MAXIMUM_INTERVAL), budget.plusSeconds(30));
+    verify(shipping, atLeast(10)).registerShipment(any());
+    InOrder undo = inOrder(stock, payment, shipping);
+    undo.verify(shipping).cancelShipment(any());
+    undo.verify(payment).voidLeg(leg(ID + ":void:1", "1"));
+    undo.verify(stock).releaseStock(any());
+    verify(payment, never()).captureLeg(any());
+  }
+
+  @Test
+  void shouldKeepCapturingPastTheStepBudgetAndNeverCompensate() {
+    int failures = 40; // about six minutes of backoff, past the five-minute step budget
+    Stubber capture = doThrow(transientFailure());
+    for (int i = 1; i < failures; i++) {
+      capture = capture.doThrow(transientFailure());
+    }
+    capture.doNothing().when(payment).captureLeg(any());
+
+    OrderView order = place(Orders.paidByBalance());
+
+    assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(order.legs()).extracting(PaymentLeg::state).containsOnly(LegState.CAPTURED);
+    assertThat(Duration.between(order.createdAt(), order.updatedAt()))
+        .isGreaterThan(OrderWorkflowSettings.DEFAULT_STEP_RETRY_BUDGET);
+    verify(payment, times(failures + 1)).captureLeg(leg(ID + ":capture:1", "1"));
+    verify(stock).commitStock(any());
+    verify(payment, never()).voidLeg(any());
+    verify(stock, never()).releaseStock(any());
+    verify(shipping, never()).cancelShipment(any());
+  }
+
+  @Test
+  void shouldRetryReadModelWritesUntilTheyLand() {
+    doThrow(ApplicationFailure.newFailure("connection refused", "SQLException"))
+        .doThrow(ApplicationFailure.newNonRetryableFailure("pool closed", "SQLException"))
+        .doNothing()
+        .when(readModel)
+        .recordOrder(any());
+
+    OrderView order = place(Orders.paidByBalance());
+
+    assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+    // Retried within a round, then in a new round; the store keeps version 1 once.
+    assertThat(recordedViews()).extracting(OrderView::version).startsWith(1L, 1L, 1L, 2L);
+    assertThat(recordedViews()).last().isEqualTo(order);
+    verify(stock).reserveStock(any());
+  }
+}
