@@ -1,0 +1,108 @@
+package org.ordersystem.services;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the three reference services as a process of their own, configured by environment variables:
+ *
+ * <ul>
+ *   <li>{@code ORDERS_STOCK_DB_URL}, {@code ORDERS_SHIPPING_DB_URL}, {@code ORDERS_PAYMENT_DB_URL}
+ *       (required): mysql-connector-j URLs of the three databases, for example {@code
+ *       jdbc:mysql://localhost:3306/stock?createDatabaseIfNotExist=true}.
+ *   <li>{@code ORDERS_DB_USER} (default {@code root}) and {@code ORDERS_DB_PASSWORD} (default
+ *       empty): the user of all three databases.
+ *   <li>{@code ORDERS_STOCK_PORT} (default 50051), {@code ORDERS_SHIPPING_PORT} (50052), {@code
+ *       ORDERS_PAYMENT_PORT} (50053): gRPC ports; 0 picks a free one.
+ *   <li>{@code ORDERS_SEED_DEMO_DATA} ({@code true} or {@code false}, default {@code false}):
+ *       insert the demo catalog and wallets where missing.
+ * </ul>
+ *
+ * <p>Stops cleanly on SIGTERM or Ctrl-C.
+ */
+public final class ServicesMain {
+
+  private static final Logger log = LoggerFactory.getLogger(ServicesMain.class);
+
+  private ServicesMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    ServicesConfig config;
+    try {
+      config = fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ReferenceServices services = ReferenceServices.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("Stopping the reference services");
+                  services.close();
+                  stopped.countDown();
+                },
+                "services-stop"));
+    log.info(
+        "Reference services up: stock on {}, shipping on {}, payment on {}",
+        services.stockPort(),
+        services.shippingPort(),
+        services.paymentPort());
+    stopped.await();
+  }
+
+  /**
+   * Reads the configuration from environment variables.
+   *
+   * @throws IllegalArgumentException naming the missing or malformed variable
+   */
+  static ServicesConfig fromEnvironment(Map<String, String> env) {
+    return new ServicesConfig(
+        required(env, "ORDERS_STOCK_DB_URL"),
+        required(env, "ORDERS_SHIPPING_DB_URL"),
+        required(env, "ORDERS_PAYMENT_DB_URL"),
+        env.getOrDefault("ORDERS_DB_USER", "root"),
+        env.getOrDefault("ORDERS_DB_PASSWORD", ""),
+        port(env, "ORDERS_STOCK_PORT", 50051),
+        port(env, "ORDERS_SHIPPING_PORT", 50052),
+        port(env, "ORDERS_PAYMENT_PORT", 50053),
+        flag(env, "ORDERS_SEED_DEMO_DATA"));
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required, for example jdbc:mysql://...");
+    }
+    return value;
+  }
+
+  private static int port(Map<String, String> env, String name, int defaultPort) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return defaultPort;
+    }
+    try {
+      int port = Integer.parseInt(value.strip());
+      if (port < 0 || port > 65_535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a port from 0 to 65535, got " + value);
+    }
+  }
+
+  private static boolean flag(Map<String, String> env, String name) {
+    String value = env.getOrDefault(name, "false").strip();
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException(name + " must be true or false, got " + value);
+  }
+}

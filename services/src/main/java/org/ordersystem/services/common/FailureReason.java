@@ -1,0 +1,51 @@
+package org.ordersystem.services.common;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Machine-readable reasons that open every error description, as in {@code OUT_OF_STOCK: sku
+ * TSHIRT-M has 3 available, 5 requested}. Callers branch on the prefix before the colon, so a
+ * reason keeps its name and its status code once released.
+ */
+public enum FailureReason {
+  /** A malformed request: missing ids, non-positive quantities or amounts, unsupported sources. */
+  INVALID_REQUEST(Status.Code.INVALID_ARGUMENT),
+  /** A shipping address that cannot be delivered to. */
+  INVALID_ADDRESS(Status.Code.INVALID_ARGUMENT),
+  UNKNOWN_SKU(Status.Code.NOT_FOUND),
+  UNKNOWN_CUSTOMER(Status.Code.NOT_FOUND),
+  UNKNOWN_RESERVATION(Status.Code.NOT_FOUND),
+  UNKNOWN_SHIPMENT(Status.Code.NOT_FOUND),
+  UNKNOWN_PAYMENT(Status.Code.NOT_FOUND),
+  OUT_OF_STOCK(Status.Code.FAILED_PRECONDITION),
+  PAYMENT_DECLINED(Status.Code.FAILED_PRECONDITION),
+  /** The resource was released, cancelled or voided (possibly before it existed): no way back. */
+  ALREADY_CLOSED(Status.Code.FAILED_PRECONDITION),
+  /** A reservation was sold, so it cannot be released. */
+  ALREADY_COMMITTED(Status.Code.FAILED_PRECONDITION),
+  /** A shipment left the warehouse, so it cannot be cancelled. */
+  ALREADY_DISPATCHED(Status.Code.FAILED_PRECONDITION),
+  /** A payment leg was captured, so it cannot be voided. */
+  ALREADY_CAPTURED(Status.Code.FAILED_PRECONDITION),
+  /** Capture of a leg that was never authorized. */
+  LEG_NOT_AUTHORIZED(Status.Code.FAILED_PRECONDITION),
+  /** An idempotency key replayed with other parameters than its first use. */
+  IDEMPOTENCY_CONFLICT(Status.Code.FAILED_PRECONDITION);
+
+  private final Status.Code code;
+
+  FailureReason(Status.Code code) {
+    this.code = code;
+  }
+
+  /** The status code this reason travels with. */
+  public Status.Code code() {
+    return code;
+  }
+
+  /** An exception whose description is {@code REASON: detail}. */
+  public StatusRuntimeException exception(String detail) {
+    return Status.fromCode(code).withDescription(name() + ": " + detail).asRuntimeException();
+  }
+}

@@ -1,0 +1,29 @@
+package org.ordersystem.services.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.grpc.Status;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Asserts on the status a blocking stub call fails with. */
+public final class StatusAssert {
+
+  private StatusAssert() {}
+
+  /** Runs {@code call}, requires it to fail with {@code code}, and returns the status. */
+  public static Status failsWith(Status.Code code, ThrowingCallable call) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).as("expected a %s failure", code).isNotNull();
+    Status status = Status.fromThrowable(thrown);
+    assertThat(status.getCode()).as("status of %s", status).isEqualTo(code);
+    return status;
+  }
+
+  /** Like {@link #failsWith}, and requires the description to open with {@code reason + ":"}. */
+  public static Status failsWith(Status.Code code, String reason, ThrowingCallable call) {
+    Status status = failsWith(code, call);
+    assertThat(status.getDescription()).startsWith(reason + ": ");
+    return status;
+  }
+}
