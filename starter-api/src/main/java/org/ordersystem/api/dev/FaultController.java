@@ -1,0 +1,87 @@
+package org.ordersystem.api.dev;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Set;
+import org.ordersystem.api.auth.RequiresRole;
+import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.dev.FaultControl.Service;
+import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.api.web.JsonFields;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Switches faults on and off in the reference services, to rehearse failures on the local stack.
+ * Exists only with {@code orders.dev.faults-enabled=true}; elsewhere its paths answer 404.
+ */
+@RestController
+@RequiresRole(Role.OPERATOR)
+@ConditionalOnProperty(name = "orders.dev.faults-enabled", havingValue = "true")
+public class FaultController {
+
+  /** Longest latency that can be injected: longer only hides the failure behind timeouts. */
+  static final long MAX_LATENCY_MS = 60_000;
+
+  private static final Set<String> FIELDS =
+      Set.of("errorRate", "latencyMs", "outage", "commitThenTimeout");
+
+  private final FaultControl faultControl;
+
+  public FaultController(FaultControl faultControl) {
+    this.faultControl = faultControl;
+  }
+
+  @Operation(summary = "Read the faults in force in a service (stock|shipping|payment)")
+  @GetMapping("/api/v1/dev/faults/{service}")
+  public Faults get(@PathVariable("service") String service) {
+    return faultControl.get(service(service));
+  }
+
+  @Operation(
+      summary = "Replace the faults of a service (stock|shipping|payment)",
+      description = "Fields left out are zero or false.")
+  @PutMapping("/api/v1/dev/faults/{service}")
+  public Faults put(@PathVariable("service") String service, @RequestBody JsonNode body) {
+    Service target = service(service);
+    return faultControl.set(target, parse(body));
+  }
+
+  @Operation(summary = "Clear the faults of a service; returns the (cleared) faults in force")
+  @DeleteMapping("/api/v1/dev/faults/{service}")
+  public Faults clear(@PathVariable("service") String service) {
+    return faultControl.set(service(service), Faults.NONE);
+  }
+
+  private static Service service(String name) {
+    return Service.fromPath(name)
+        .orElseThrow(
+            () ->
+                ApiProblem.notFound("No service '" + name + "': use stock, shipping or payment."));
+  }
+
+  static Faults parse(JsonNode body) {
+    JsonFields json = new JsonFields();
+    JsonNode root = json.object(body, "", true, FIELDS);
+    if (root == null) {
+      throw ApiProblem.validation(json.errors());
+    }
+    Double errorRate = json.number(root, "errorRate", "errorRate", 0, 1);
+    Long latencyMs = json.integer(root, "latencyMs", "latencyMs", false, 0, MAX_LATENCY_MS);
+    Boolean outage = json.bool(root, "outage", "outage");
+    Boolean commitThenTimeout = json.bool(root, "commitThenTimeout", "commitThenTimeout");
+    if (!json.errors().isEmpty()) {
+      throw ApiProblem.validation(json.errors());
+    }
+    return new Faults(
+        errorRate == null ? 0 : errorRate,
+        latencyMs == null ? 0 : latencyMs,
+        Boolean.TRUE.equals(outage),
+        Boolean.TRUE.equals(commitThenTimeout));
+  }
+}

@@ -1,0 +1,61 @@
+package org.ordersystem.api.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gRPC channels to the three services. Channels connect lazily and reconnect by themselves, so
+ * the API starts before the services do; they are closed when the context stops.
+ */
+@Component
+public class ServiceChannels implements AutoCloseable {
+
+  private final ManagedChannel stock;
+  private final ManagedChannel shipping;
+  private final ManagedChannel payment;
+  private final Duration deadline;
+
+  public ServiceChannels(ServicesProperties properties) {
+    this.stock = plaintext(properties.stock().target());
+    this.shipping = plaintext(properties.shipping().target());
+    this.payment = plaintext(properties.payment().target());
+    this.deadline = properties.deadline();
+  }
+
+  public ManagedChannel stock() {
+    return stock;
+  }
+
+  public ManagedChannel shipping() {
+    return shipping;
+  }
+
+  public ManagedChannel payment() {
+    return payment;
+  }
+
+  /** The deadline each call gets; set per call, since a stub's deadline is absolute. */
+  public Duration deadline() {
+    return deadline;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    List<ManagedChannel> all = List.of(stock, shipping, payment);
+    all.forEach(ManagedChannel::shutdown);
+    for (ManagedChannel channel : all) {
+      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    }
+  }
+
+  // Plaintext: the services run on the same host or a private network (see the README).
+  private static ManagedChannel plaintext(String target) {
+    return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+  }
+}

@@ -1,0 +1,261 @@
+package org.ordersystem.api.orders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ordersystem.api.auth.Caller;
+import org.ordersystem.api.config.ApiProperties;
+import org.ordersystem.api.grpc.DownstreamException;
+import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.api.problems.FieldError;
+import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.api.products.Product;
+import org.ordersystem.api.products.StockCatalog;
+import org.ordersystem.api.web.JsonFields;
+import org.ordersystem.readmodel.OrderReadModel;
+import org.ordersystem.readmodel.ReadModelException;
+import org.ordersystem.readmodel.RestIdempotencyKeys;
+import org.ordersystem.workflows.model.LegState;
+import org.ordersystem.workflows.model.OrderLine;
+import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.PaymentSource;
+import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.SourceType;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places an order: validates and prices the request, claims its Idempotency-Key, then starts (or
+ * rejoins) the order's workflow with Update-with-Start and waits for its acceptance decision.
+ *
+ * <p>Nothing is written before the request is fully valid: a refused request leaves no key and no
+ * workflow behind, so the client can fix it and retry with the same key.
+ */
+@Component
+public class OrderPlacement {
+
+  /** The answer: 201 first use, 200 replay or finished order, 202 not decided yet. */
+  public record Placed(HttpStatus status, OrderResponse order) {}
+
+  private static final String KEY_HEADER = "Idempotency-Key";
+
+  private final StockCatalog catalog;
+  private final RestIdempotencyKeys idempotencyKeys;
+  private final OrderWorkflowGateway workflows;
+  private final OrderReadModel readModel;
+  private final OrderReader reader;
+  private final Duration acceptTimeout;
+
+  public OrderPlacement(
+      StockCatalog catalog,
+      RestIdempotencyKeys idempotencyKeys,
+      OrderWorkflowGateway workflows,
+      OrderReadModel readModel,
+      OrderReader reader,
+      ApiProperties properties) {
+    this.catalog = catalog;
+    this.idempotencyKeys = idempotencyKeys;
+    this.workflows = workflows;
+    this.readModel = readModel;
+    this.reader = reader;
+    this.acceptTimeout = properties.acceptTimeout();
+  }
+
+  public Placed place(Caller caller, String idempotencyKey, JsonNode body) {
+    JsonFields json = new JsonFields();
+    checkIdempotencyKey(idempotencyKey, json);
+    OrderDraft draft = OrderRequestParser.parse(body, json);
+    if (draft == null) {
+      throw ApiProblem.validation(json.errors());
+    }
+    Map<String, Product> products = products(draft, json);
+    long total = checkTotal(draft, products, json);
+    if (!json.errors().isEmpty()) {
+      throw ApiProblem.validation(json.errors());
+    }
+    refuseUnsupportedSources(draft.sources());
+
+    RestIdempotencyKeys.Claim claim =
+        idempotencyKeys.claim(
+            caller.shopId(),
+            idempotencyKey,
+            RequestFingerprint.of(draft),
+            UUID.randomUUID().toString());
+    if (!claim.sameRequest()) {
+      throw new ApiProblem(
+          ProblemType.IDEMPOTENCY_CONFLICT,
+          "Idempotency-Key reused with a different body: it already stands for order "
+              + claim.orderId()
+              + ". Use a new key for a new order.");
+    }
+    PlaceOrderRequest request = request(claim.orderId(), caller.shopId(), draft, products, total);
+    HttpStatus decided = claim.firstUse() ? HttpStatus.CREATED : HttpStatus.OK;
+    PlacementOutcome outcome = workflows.place(request, acceptTimeout);
+    if (outcome instanceof PlacementOutcome.Decided d) {
+      return new Placed(decided, OrderResponse.from(d.order()));
+    }
+    if (outcome instanceof PlacementOutcome.AlreadyClosed) {
+      OrderView finished =
+          reader
+              .find(request.orderId())
+              .orElseThrow(
+                  () ->
+                      new ApiProblem(
+                          ProblemType.SERVICE_UNAVAILABLE,
+                          "Order " + request.orderId() + " is not readable yet; retry."));
+      return new Placed(HttpStatus.OK, OrderResponse.from(finished));
+    }
+    // Not decided in time: answer with what is known; a decision that landed meanwhile counts.
+    Optional<OrderView> stored = storedOrder(request.orderId());
+    if (stored.isPresent() && stored.get().status().isFinal()) {
+      return new Placed(decided, OrderResponse.from(stored.get()));
+    }
+    return new Placed(HttpStatus.ACCEPTED, OrderResponse.from(stored.orElse(creating(request))));
+  }
+
+  private static void checkIdempotencyKey(String key, JsonFields json) {
+    if (key == null || key.isEmpty()) {
+      json.error(KEY_HEADER, "is required: a unique key per order, reused only to retry it");
+    } else if (key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+      json.error(KEY_HEADER, "must be 1 to 255 printable ASCII characters");
+    }
+  }
+
+  /** The catalog entries of the draft's skus; unknown skus are reported as field errors. */
+  private Map<String, Product> products(OrderDraft draft, JsonFields json) {
+    TreeSet<String> skus =
+        draft.lines().stream()
+            .map(OrderDraft.Line::sku)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toCollection(TreeSet::new));
+    if (skus.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Product> products;
+    try {
+      products =
+          catalog.list(skus).stream()
+              .collect(Collectors.toMap(Product::sku, Function.identity(), (a, b) -> a));
+    } catch (DownstreamException e) {
+      if (!json.errors().isEmpty()) {
+        // The request is invalid anyway: say so rather than send the client away with a 503.
+        throw ApiProblem.validation(json.errors());
+      }
+      throw e;
+    }
+    for (int i = 0; i < draft.lines().size(); i++) {
+      String sku = draft.lines().get(i).sku();
+      if (sku != null && !products.containsKey(sku)) {
+        json.error("lines[" + i + "].sku", "unknown sku " + sku);
+      }
+    }
+    return products;
+  }
+
+  /** The order total from catalog prices, checked against the payment sources. */
+  private static long checkTotal(OrderDraft draft, Map<String, Product> products, JsonFields json) {
+    if (json.hasErrorsUnder("lines") || json.hasErrorsUnder("payment")) {
+      return 0; // the sum would be meaningless; the errors already say what to fix
+    }
+    long total = 0;
+    long paid = 0;
+    try {
+      for (OrderDraft.Line line : draft.lines()) {
+        total =
+            Math.addExact(
+                total, Math.multiplyExact(products.get(line.sku()).unitPrice(), line.quantity()));
+      }
+      for (PaymentSource source : draft.sources()) {
+        paid = Math.addExact(paid, source.amount());
+      }
+    } catch (ArithmeticException e) {
+      json.error("lines", "the order total is too large");
+      return 0;
+    }
+    if (paid != total) {
+      json.error(
+          "payment.sources",
+          "amounts add up to %d JPY but the order total is %d JPY".formatted(paid, total));
+    }
+    return total;
+  }
+
+  private static void refuseUnsupportedSources(List<PaymentSource> sources) {
+    List<FieldError> unsupported = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i).type() != SourceType.BALANCE) {
+        unsupported.add(
+            new FieldError(
+                "payment.sources[" + i + "].type",
+                "source type " + sources.get(i).type() + " is not supported yet; use BALANCE"));
+      }
+    }
+    if (!unsupported.isEmpty()) {
+      throw new ApiProblem(
+          ProblemType.NOT_SUPPORTED, "Only BALANCE sources are supported for now.", unsupported);
+    }
+  }
+
+  private static PlaceOrderRequest request(
+      String orderId, String shopId, OrderDraft draft, Map<String, Product> products, long total) {
+    List<OrderLine> lines =
+        draft.lines().stream()
+            .map(l -> new OrderLine(l.sku(), l.quantity(), products.get(l.sku()).unitPrice()))
+            .toList();
+    return new PlaceOrderRequest(
+        orderId,
+        shopId,
+        draft.customerId(),
+        lines,
+        total,
+        draft.shippingAddress(),
+        List.copyOf(draft.sources()));
+  }
+
+  private Optional<OrderView> storedOrder(String orderId) {
+    try {
+      return readModel.find(orderId);
+    } catch (ReadModelException e) {
+      return Optional.empty(); // the order runs; its stored copy is only a nicer answer
+    }
+  }
+
+  /**
+   * The order as the request describes it, for a 202 before the workflow wrote anything. Leg ids
+   * follow the sources' order from 1, as the workflow numbers them.
+   */
+  private static OrderView creating(PlaceOrderRequest r) {
+    List<PaymentLeg> legs = new ArrayList<>();
+    for (int i = 0; i < r.paymentSources().size(); i++) {
+      PaymentSource s = r.paymentSources().get(i);
+      legs.add(new PaymentLeg(String.valueOf(i + 1), s.type(), s.amount(), LegState.NEW));
+    }
+    return new OrderView(
+        r.orderId(),
+        r.shopId(),
+        r.customerId(),
+        OrderStatus.CREATING,
+        OrderStep.RESERVE_STOCK,
+        List.of(),
+        r.total(),
+        null,
+        null,
+        r.lines(),
+        legs,
+        null,
+        0,
+        null,
+        null);
+  }
+}

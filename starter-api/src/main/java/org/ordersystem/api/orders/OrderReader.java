@@ -1,0 +1,54 @@
+package org.ordersystem.api.orders;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.ordersystem.api.auth.Caller;
+import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.readmodel.OrderReadModel;
+import org.ordersystem.readmodel.ReadModelException;
+import org.ordersystem.workflows.model.OrderView;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one order: from the read model, or, while the workflow has not written its first row yet
+ * (or the read model is down), from the workflow itself.
+ */
+@Component
+public class OrderReader {
+
+  private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+  private final OrderReadModel readModel;
+  private final OrderWorkflowGateway workflows;
+
+  public OrderReader(OrderReadModel readModel, OrderWorkflowGateway workflows) {
+    this.readModel = readModel;
+    this.workflows = workflows;
+  }
+
+  /**
+   * The order if the caller may see it. Another shop's order is answered exactly like a missing one
+   * (404), so order ids cannot be probed across shops.
+   */
+  public OrderView findVisible(Caller caller, String orderId) {
+    String notFound = "No order " + orderId + ".";
+    if (!ORDER_ID.matcher(orderId).matches()) {
+      throw ApiProblem.notFound(notFound);
+    }
+    return find(orderId)
+        .filter(order -> caller.canSee(order.shopId()))
+        .orElseThrow(() -> ApiProblem.notFound(notFound));
+  }
+
+  /** The order wherever it is known; empty if neither the read model nor Temporal knows it. */
+  public Optional<OrderView> find(String orderId) {
+    try {
+      Optional<OrderView> stored = readModel.find(orderId);
+      return stored.isPresent() ? stored : workflows.query(orderId);
+    } catch (ReadModelException e) {
+      // Temporal is the source of truth: answer from it; if it does not know the order either,
+      // the outage is the honest answer, not a 404.
+      return Optional.of(workflows.query(orderId).orElseThrow(() -> e));
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.ordersystem.api.problems;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.ordersystem.api.grpc.DownstreamException;
+import org.ordersystem.readmodel.ReadModelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of a request into {@code application/problem+json}: the API's own problems,
+ * Spring MVC's (405, 415, 404 for unknown paths, unreadable bodies), unavailable dependencies, and
+ * anything unexpected, which is logged here and answered without internals.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<Object> handleApiProblem(ApiProblem problem, NativeWebRequest request) {
+    ProblemDetail body = problem.toProblemDetail(path(request));
+    return response(body, retryAfter(problem.problemType()));
+  }
+
+  @ExceptionHandler(DownstreamException.class)
+  ResponseEntity<Object> handleDownstream(DownstreamException e, NativeWebRequest request) {
+    log.warn("{}", e.getMessage());
+    ProblemType type =
+        e.isUnavailable() ? ProblemType.SERVICE_UNAVAILABLE : ProblemType.BAD_GATEWAY;
+    String detail =
+        e.isUnavailable()
+            ? "The " + e.service() + " service is unavailable; retry later."
+            : "The " + e.service() + " service gave an unexpected answer.";
+    return response(Problems.of(type, detail, path(request)), retryAfter(type));
+  }
+
+  @ExceptionHandler(ReadModelException.class)
+  ResponseEntity<Object> handleReadModel(ReadModelException e, NativeWebRequest request) {
+    log.warn("order store unavailable: {}", e.getMessage(), e);
+    ProblemDetail body =
+        Problems.of(
+            ProblemType.SERVICE_UNAVAILABLE,
+            "The order store is unavailable; retry later.",
+            path(request));
+    return response(body, retryAfter(ProblemType.SERVICE_UNAVAILABLE));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> handleUnexpected(Exception e, NativeWebRequest request) {
+    log.error("unexpected error on {}", path(request), e);
+    ProblemDetail body =
+        Problems.of(
+            ProblemType.INTERNAL, "The request failed unexpectedly; retry later.", path(request));
+    return response(body, new HttpHeaders());
+  }
+
+  /** Malformed JSON (or no body) is a validation problem on the body as a whole. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String message = "malformed JSON";
+    if (ex.getMostSpecificCause() instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      message =
+          at == null
+              ? "malformed JSON: " + json.getOriginalMessage()
+              : "malformed JSON at line %d, column %d: %s"
+                  .formatted(at.getLineNr(), at.getColumnNr(), json.getOriginalMessage());
+    } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body")) {
+      message = "a JSON body is required";
+    }
+    ApiProblem problem = ApiProblem.validation(List.of(new FieldError("body", message)));
+    return response(problem.toProblemDetail(path(request)), new HttpHeaders());
+  }
+
+  /** Every problem Spring builds passes here: complete it and mark it problem+json. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    HttpHeaders writable = new HttpHeaders();
+    writable.putAll(headers); // some exceptions hand over read-only headers
+    if (body instanceof ProblemDetail problem) {
+      Problems.complete(problem, path(request));
+      writable.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    return super.createResponseEntity(body, writable, statusCode, request);
+  }
+
+  private static ResponseEntity<Object> response(ProblemDetail body, HttpHeaders headers) {
+    headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return ResponseEntity.status(body.getStatus()).headers(headers).body(body);
+  }
+
+  private static HttpHeaders retryAfter(ProblemType type) {
+    HttpHeaders headers = new HttpHeaders();
+    if (type == ProblemType.SERVICE_UNAVAILABLE) {
+      headers.set(HttpHeaders.RETRY_AFTER, "1");
+    }
+    return headers;
+  }
+
+  private static String path(WebRequest request) {
+    if (request instanceof NativeWebRequest nativeRequest) {
+      HttpServletRequest servlet = nativeRequest.getNativeRequest(HttpServletRequest.class);
+      if (servlet != null) {
+        return servlet.getRequestURI();
+      }
+    }
+    return "/";
+  }
+}

@@ -1,0 +1,46 @@
+package org.ordersystem.api.problems;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/** The problems this API answers with, each with a stable {@code type} clients can switch on. */
+public enum ProblemType {
+  VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
+  UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Missing or unknown API key"),
+  FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed for this API key"),
+  NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+  PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
+  IDEMPOTENCY_CONFLICT(
+      "idempotency-conflict",
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      "Idempotency-Key reused with a different body"),
+  NOT_SUPPORTED("not-supported", HttpStatus.UNPROCESSABLE_ENTITY, "Not supported yet"),
+  SERVICE_UNAVAILABLE(
+      "service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "A dependency is unavailable"),
+  BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY, "A dependency answered unexpectedly"),
+  INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error");
+
+  private static final String PREFIX = "urn:ordersystem:problem:";
+
+  private final URI type;
+  private final HttpStatus status;
+  private final String title;
+
+  ProblemType(String slug, HttpStatus status, String title) {
+    this.type = URI.create(PREFIX + slug);
+    this.status = status;
+    this.title = title;
+  }
+
+  public URI type() {
+    return type;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,129 @@
+package org.ordersystem.api.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.ordersystem.api.ApiTestSupport;
+import org.ordersystem.readmodel.OrderPage;
+import org.ordersystem.readmodel.OrderQuery;
+import org.ordersystem.workflows.model.OrderStatus;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** GET one order and the paginated listing. */
+class OrderQueryTest extends ApiTestSupport {
+
+  @Test
+  void shouldReadAnOrderFromTheReadModel() throws Exception {
+    when(readModel.find("o-1"))
+        .thenReturn(Optional.of(storedOrder("o-1", SHOP_ID, OrderStatus.COMPLETED)));
+
+    as(SHOP_KEY, "/api/v1/orders/o-1")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("COMPLETED"))
+        .andExpect(jsonPath("$.step").value("COMPLETED"))
+        .andExpect(jsonPath("$.createdAt").value("2026-01-02T03:04:05Z"))
+        .andExpect(jsonPath("$.shopId").doesNotExist())
+        .andExpect(jsonPath("$.version").doesNotExist());
+    verifyNoInteractions(workflows);
+  }
+
+  @Test
+  void shouldFallBackToTheWorkflowQueryBeforeTheFirstRowIsWritten() throws Exception {
+    when(readModel.find("o-2")).thenReturn(Optional.empty());
+    when(workflows.query("o-2"))
+        .thenReturn(Optional.of(storedOrder("o-2", SHOP_ID, OrderStatus.CREATING)));
+
+    as(SHOP_KEY, "/api/v1/orders/o-2")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("CREATING"));
+  }
+
+  @Test
+  void shouldAnswer404ForAnUnknownOrder() throws Exception {
+    assertProblem(as(SHOP_KEY, "/api/v1/orders/nope"), 404);
+  }
+
+  @Test
+  void shouldAnswer404WithoutLookingUpAMalformedOrderId() throws Exception {
+    assertProblem(as(SHOP_KEY, "/api/v1/orders/" + "x".repeat(65)), 404);
+    verifyNoInteractions(readModel, workflows);
+  }
+
+  @Test
+  void shouldListOnlyTheShopsOrdersWithDefaults() throws Exception {
+    when(readModel.list(any()))
+        .thenReturn(
+            new OrderPage(List.of(storedOrder("o-1", SHOP_ID, OrderStatus.COMPLETED)), "next"));
+
+    as(SHOP_KEY, "/api/v1/orders")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].orderId").value("o-1"))
+        .andExpect(jsonPath("$.nextPageToken").value("next"));
+
+    assertThat(query()).isEqualTo(new OrderQuery(SHOP_ID, null, null, null, 20));
+  }
+
+  @Test
+  void shouldPassFiltersAndPageParameters() throws Exception {
+    when(readModel.list(any())).thenReturn(new OrderPage(List.of(), null));
+
+    as(SHOP_KEY, "/api/v1/orders?customerId=cust-1&status=REJECTED&pageSize=5&pageToken=abc")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items").isEmpty())
+        .andExpect(jsonPath("$.nextPageToken").isEmpty());
+
+    assertThat(query())
+        .isEqualTo(new OrderQuery(SHOP_ID, "cust-1", OrderStatus.REJECTED, "abc", 5));
+  }
+
+  @Test
+  void shouldListAllShopsForOperators() throws Exception {
+    when(readModel.list(any())).thenReturn(new OrderPage(List.of(), null));
+
+    as(OPERATOR_KEY, "/api/v1/orders?pageSize=100").andExpect(status().isOk());
+
+    assertThat(query()).isEqualTo(new OrderQuery(null, null, null, null, 100));
+  }
+
+  @Test
+  void shouldRefuseBadListParameters() throws Exception {
+    ResultActions result = as(SHOP_KEY, "/api/v1/orders?status=DONE&pageSize=0");
+    assertProblem(result, 400);
+    result
+        .andExpect(jsonPath("$.errors[0].field").value("status"))
+        .andExpect(jsonPath("$.errors[1].field").value("pageSize"));
+    assertProblem(as(SHOP_KEY, "/api/v1/orders?pageSize=101"), 400);
+    assertProblem(as(SHOP_KEY, "/api/v1/orders?pageSize=ten"), 400);
+    verifyNoInteractions(readModel);
+  }
+
+  @Test
+  void shouldRefuseAnUndecodablePageToken() throws Exception {
+    when(readModel.list(any())).thenThrow(new IllegalArgumentException("invalid page token"));
+
+    ResultActions result = as(SHOP_KEY, "/api/v1/orders?pageToken=garbage");
+
+    assertProblem(result, 400);
+    result.andExpect(jsonPath("$.errors[0].field").value("pageToken"));
+  }
+
+  private OrderQuery query() {
+    ArgumentCaptor<OrderQuery> query = ArgumentCaptor.forClass(OrderQuery.class);
+    verify(readModel).list(query.capture());
+    return query.getValue();
+  }
+
+  private ResultActions as(String key, String path) throws Exception {
+    return mvc.perform(get(path).header("Authorization", "Bearer " + key));
+  }
+}

@@ -1,0 +1,32 @@
+package org.ordersystem.api.problems;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import org.junit.jupiter.api.Test;
+import org.ordersystem.api.ApiTestSupport;
+
+/** Spring MVC's own failures are problems too. */
+class ProblemsTest extends ApiTestSupport {
+
+  @Test
+  void shouldAnswerAnUnknownPathWith404Problem() throws Exception {
+    assertProblem(
+        mvc.perform(get("/api/v1/nothing-here").header("Authorization", "Bearer " + SHOP_KEY)),
+        404);
+  }
+
+  @Test
+  void shouldAnswerAnUnsupportedMethodWith405Problem() throws Exception {
+    assertProblem(
+        mvc.perform(delete("/api/v1/products").header("Authorization", "Bearer " + SHOP_KEY)), 405);
+  }
+
+  @Test
+  void shouldSetTheRequestPathAsInstance() throws Exception {
+    mvc.perform(get("/api/v1/orders/nope").header("Authorization", "Bearer " + SHOP_KEY))
+        .andExpect(jsonPath("$.instance").value("/api/v1/orders/nope"))
+        .andExpect(jsonPath("$.type").value("urn:ordersystem:problem:not-found"));
+  }
+}
