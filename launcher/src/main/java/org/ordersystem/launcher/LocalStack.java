@@ -1,0 +1,173 @@
+package org.ordersystem.launcher;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ordersystem.activities.ServiceClients;
+import org.ordersystem.api.ApiApplication;
+import org.ordersystem.embeddeddb.EmbeddedMariaDb;
+import org.ordersystem.services.ReferenceServices;
+import org.ordersystem.services.ServicesConfig;
+import org.ordersystem.workers.JdbcUrls;
+import org.ordersystem.workers.OrderWorkers;
+import org.ordersystem.workers.WorkerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system in one JVM: MariaDB, Temporal, the three reference services (real gRPC servers
+ * on their own ports, so activities make real network calls), the workers and the REST API. Parts
+ * start in dependency order and stop in reverse.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  private static final String EMBEDDED_DB_PARAMS =
+      "?sslMode=DISABLED&allowPublicKeyRetrieval=true&characterEncoding=UTF-8"
+          + "&connectionTimeZone=UTC";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final LocalStackOptions options;
+  private String dbServerUrl;
+  private TemporalServer temporal;
+  private int apiPort;
+  private ServiceClients.Targets serviceTargets;
+
+  private LocalStack(LocalStackOptions options) {
+    this.options = options;
+  }
+
+  /** Starts every part; on a failure stops what already started and rethrows. */
+  public static LocalStack start(LocalStackOptions options) throws Exception {
+    LocalStack stack = new LocalStack(options);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws Exception {
+    dbServerUrl = startDatabase();
+    temporal = TemporalServer.start(options.temporalTarget(), options.temporalPort(), options.dataDir().resolve("temporal"));
+    started.push(temporal);
+    ReferenceServices services = ReferenceServices.start(servicesConfig());
+    started.push(services);
+    ServiceClients.Targets targets =
+        new ServiceClients.Targets(
+            "localhost:" + services.stockPort(),
+            "localhost:" + services.shippingPort(),
+            "localhost:" + services.paymentPort());
+    serviceTargets = targets;
+    started.push(OrderWorkers.start(workerConfig(targets)));
+    ConfigurableApplicationContext api =
+        new SpringApplicationBuilder(ApiApplication.class).properties(apiProperties(targets)).run();
+    started.push(api);
+    apiPort = Integer.parseInt(api.getEnvironment().getProperty("local.server.port", "0"));
+    log.info("Local stack is up:\n{}", banner());
+  }
+
+  private String startDatabase() {
+    if (!"embedded".equals(options.dbUrl())) {
+      return options.dbUrl();
+    }
+    EmbeddedMariaDb db = EmbeddedMariaDb.start(options.dataDir().resolve("mariadb"), options.dbPort());
+    started.push(db);
+    return "jdbc:mysql://localhost:" + db.port() + EMBEDDED_DB_PARAMS;
+  }
+
+  private ServicesConfig servicesConfig() {
+    LocalStackOptions.ServicePorts ports = options.servicePorts();
+    return new ServicesConfig(
+        JdbcUrls.forDatabase(dbServerUrl, "stock"),
+        JdbcUrls.forDatabase(dbServerUrl, "shipping"),
+        JdbcUrls.forDatabase(dbServerUrl, "payment"),
+        options.dbUser(),
+        options.dbPassword(),
+        ports.stock(),
+        ports.shipping(),
+        ports.payment(),
+        true);
+  }
+
+  private WorkerConfig workerConfig(ServiceClients.Targets targets) {
+    return new WorkerConfig(
+        temporal.target(),
+        "default",
+        targets,
+        JdbcUrls.forDatabase(dbServerUrl, "orders"),
+        options.dbUser(),
+        options.dbPassword(),
+        options.stepRetryBudget(),
+        Duration.ofSeconds(5));
+  }
+
+  private Map<String, Object> apiProperties(ServiceClients.Targets targets) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("server.port", options.apiPort());
+    p.put("orders.temporal.target", temporal.target());
+    p.put("spring.datasource.url", JdbcUrls.forDatabase(dbServerUrl, "orders"));
+    p.put("spring.datasource.username", options.dbUser());
+    p.put("spring.datasource.password", options.dbPassword());
+    p.put("orders.services.stock.target", targets.stock());
+    p.put("orders.services.shipping.target", targets.shipping());
+    p.put("orders.services.payment.target", targets.payment());
+    p.put("orders.auth.demo-shop-key", options.shopKey());
+    p.put("orders.auth.demo-operator-key", options.operatorKey());
+    // Fault control exists to rehearse failures; only the local stack turns it on.
+    p.put("orders.dev.faults-enabled", true);
+    return p;
+  }
+
+  /** Where the REST API listens. */
+  public int apiPort() {
+    return apiPort;
+  }
+
+  /** Where the reference services listen. */
+  public ServiceClients.Targets serviceTargets() {
+    return serviceTargets;
+  }
+
+  /** The Temporal frontend the workers and the API use. */
+  public String temporalTarget() {
+    return temporal.target();
+  }
+
+  /** The URLs and keys a person needs to use the stack. */
+  public String banner() {
+    String api = "http://localhost:" + apiPort;
+    StringBuilder b = new StringBuilder();
+    b.append("  REST API        ").append(api).append("/api/v1\n");
+    b.append("  OpenAPI         ").append(api).append("/swagger-ui.html\n");
+    b.append("  Health          ").append(api).append("/actuator/health\n");
+    b.append("  Temporal        ").append(temporal.target()).append('\n');
+    if (temporal.uiUrl() != null) {
+      b.append("  Temporal UI     ").append(temporal.uiUrl()).append('\n');
+    }
+    b.append("  MySQL           ").append(dbServerUrl).append('\n');
+    b.append("  Data directory  ").append(options.dataDir()).append('\n');
+    b.append("  Shop key        ").append(options.shopKey()).append("   (shop demo-shop)\n");
+    b.append("  Operator key    ").append(options.operatorKey()).append('\n');
+    return b.toString();
+  }
+
+  /** Stops every part in reverse order of start; keeps going when one fails to stop. */
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("Could not stop {} cleanly", part, e);
+      }
+    }
+  }
+}

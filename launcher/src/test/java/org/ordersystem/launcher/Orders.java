@@ -1,0 +1,54 @@
+package org.ordersystem.launcher;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Object mother for order requests, and waiting for orders to settle. */
+final class Orders {
+
+  static final String CUSTOMER = "cust-001";
+  static final String POOR_CUSTOMER = "cust-poor";
+  static final String ADDRESS =
+      "{\"name\":\"Hanako Yamada\",\"postalCode\":\"100-0001\",\"region\":\"Tokyo\","
+          + "\"line1\":\"1-1 Chiyoda\",\"country\":\"JP\"}";
+
+  private Orders() {}
+
+  /** A body ordering {@code quantity} of {@code sku} paid from the balance. */
+  static String body(String customerId, String sku, int quantity, long total) {
+    return "{\"customerId\":\""
+        + customerId
+        + "\",\"lines\":[{\"sku\":\""
+        + sku
+        + "\",\"quantity\":"
+        + quantity
+        + "}],\"shippingAddress\":"
+        + ADDRESS
+        + ",\"payment\":{\"sources\":[{\"type\":\"BALANCE\",\"amount\":"
+        + total
+        + "}]}}";
+  }
+
+  static String newKey() {
+    return "e2e-" + UUID.randomUUID();
+  }
+
+  /** Waits until the order reaches a final status and returns it. */
+  static JsonNode awaitFinal(ApiClient api, String orderId, Duration atMost) {
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              ApiClient.Answer answer = api.get("/api/v1/orders/" + orderId);
+              last[0] = answer.body();
+              return answer.status() == 200
+                  && !"CREATING".equals(answer.body().path("status").asText());
+            });
+    return last[0];
+  }
+}

@@ -1,0 +1,64 @@
+package org.ordersystem.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One local stack for all end-to-end tests of this JVM, on free ports and a fresh data directory,
+ * started the way {@code dev/run} starts it.
+ */
+final class RunningStack {
+
+  static final String SHOP_KEY = "e2e-shop-key";
+  static final String OPERATOR_KEY = "e2e-operator-key";
+  /** Long enough for the outage rehearsals to clear inside it. */
+  static final Duration STEP_RETRY_BUDGET = Duration.ofMinutes(2);
+
+  private static LocalStack stack;
+
+  private RunningStack() {}
+
+  static synchronized LocalStack get() {
+    if (stack == null) {
+      try {
+        Path dataDir = Files.createTempDirectory("orders-e2e");
+        LocalStackOptions options =
+            new LocalStackOptions(
+                dataDir,
+                0,
+                "embedded",
+                freePort(),
+                "embedded",
+                freePort(),
+                "root",
+                "",
+                new LocalStackOptions.ServicePorts(0, 0, 0),
+                SHOP_KEY,
+                OPERATOR_KEY,
+                STEP_RETRY_BUDGET);
+        stack = LocalStack.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+      } catch (Exception e) {
+        throw new IllegalStateException("local stack did not start", e);
+      }
+    }
+    return stack;
+  }
+
+  static ApiClient shop() {
+    return new ApiClient(get().apiPort(), SHOP_KEY);
+  }
+
+  static ApiClient operator() {
+    return new ApiClient(get().apiPort(), OPERATOR_KEY);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
