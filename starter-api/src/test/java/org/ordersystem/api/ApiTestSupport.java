@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.ordersystem.api.config.ReadModelConfig;
 import org.ordersystem.api.dev.FaultControl;
 import org.ordersystem.api.ops.PaymentAccounts;
+import org.ordersystem.api.ops.PaymentLedger;
 import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.products.Product;
 import org.ordersystem.api.products.StockCatalog;
@@ -68,6 +72,7 @@ public abstract class ApiTestSupport {
 
   @MockitoBean protected StockCatalog catalog;
   @MockitoBean protected PaymentAccounts accounts;
+  @MockitoBean protected PaymentLedger ledger;
   @MockitoBean protected FaultControl faultControl;
   @MockitoBean protected OrderWorkflowGateway workflows;
   @MockitoBean protected OrderReadModel readModel;
@@ -107,6 +112,16 @@ public abstract class ApiTestSupport {
     }
   }
 
+  /** {@link #validOrder()} paid 2000 from the balance, 500 in points and 700 by card. */
+  protected static ObjectNode mixedOrder() {
+    ObjectNode order = validOrder();
+    ArrayNode sources = ((ObjectNode) order.get("payment")).putArray("sources");
+    sources.addObject().put("type", "BALANCE").put("amount", 2000);
+    sources.addObject().put("type", "POINTS").put("amount", 500);
+    sources.addObject().put("type", "CARD").put("amount", 700).put("cardToken", "tok_ok");
+    return order;
+  }
+
   /** An order of {@code shopId} as the read model holds it. */
   protected static OrderView storedOrder(String orderId, String shopId, OrderStatus status) {
     Instant at = Instant.parse("2026-01-02T03:04:05Z");
@@ -121,11 +136,37 @@ public abstract class ApiTestSupport {
         null,
         null,
         List.of(new OrderLine("SKU-1", 2, 1200)),
-        List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
+        List.of(leg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
         null,
         3,
         at,
         at);
+  }
+
+  /**
+   * A payment leg built through the record's canonical constructor by component name, any other
+   * component null (or zero, false): the workflows module adds components to {@link PaymentLeg}
+   * (such as the PSP's authorization id), and the API's fixtures must not break on that.
+   */
+  protected static PaymentLeg leg(String legId, SourceType type, long amount, LegState state) {
+    Map<String, Object> known =
+        Map.of("legId", legId, "type", type, "amount", amount, "state", state);
+    RecordComponent[] components = PaymentLeg.class.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      args[i] = known.getOrDefault(components[i].getName(), defaultValue(types[i]));
+    }
+    try {
+      return PaymentLeg.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build a PaymentLeg", e);
+    }
+  }
+
+  private static Object defaultValue(Class<?> type) {
+    return type.isPrimitive() ? Array.get(Array.newInstance(type, 1), 0) : null;
   }
 
   protected ResultActions postOrder(String key, String idempotencyKey, String body)

@@ -2,6 +2,8 @@ package org.ordersystem.api.dev;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,7 @@ import org.ordersystem.proto.faults.v1.GetFaultsRequest;
 import org.ordersystem.proto.faults.v1.SetFaultsRequest;
 import org.springframework.stereotype.Component;
 
-/** The fault control each reference service serves next to its own service. */
+/** The fault control each reference service and the PSP serve next to their own service. */
 @Component
 public class FaultControl {
 
@@ -21,7 +23,9 @@ public class FaultControl {
   public enum Service {
     STOCK,
     SHIPPING,
-    PAYMENT;
+    PAYMENT,
+    /** The simulated payment provider behind CARD legs. */
+    PSP;
 
     /** The service named in a path ({@code stock}, ...), if any. */
     public static Optional<Service> fromPath(String name) {
@@ -35,6 +39,14 @@ public class FaultControl {
 
     public String pathName() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every path name, for messages: {@code stock, shipping, payment or psp}. */
+    public static String pathNames() {
+      List<String> names = Arrays.stream(values()).map(Service::pathName).toList();
+      return String.join(", ", names.subList(0, names.size() - 1))
+          + " or "
+          + names.get(names.size() - 1);
     }
   }
 
@@ -71,6 +83,7 @@ public class FaultControl {
           case STOCK -> channels.stock();
           case SHIPPING -> channels.shipping();
           case PAYMENT -> channels.payment();
+          case PSP -> channels.psp();
         };
     return FaultControlServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(channels.deadline().toMillis(), TimeUnit.MILLISECONDS);

@@ -2,6 +2,14 @@ package org.ordersystem.api.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Set;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
@@ -9,6 +17,7 @@ import org.ordersystem.api.dev.FaultControl.Service;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.web.JsonFields;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,32 +46,52 @@ public class FaultController {
     this.faultControl = faultControl;
   }
 
-  @Operation(summary = "Read the faults in force in a service (stock|shipping|payment)")
+  @Operation(summary = "Read the faults in force in a service (stock|shipping|payment|psp)")
   @GetMapping("/api/v1/dev/faults/{service}")
-  public Faults get(@PathVariable("service") String service) {
+  public Faults get(@ServiceParameter @PathVariable("service") String service) {
     return faultControl.get(service(service));
   }
 
   @Operation(
-      summary = "Replace the faults of a service (stock|shipping|payment)",
-      description = "Fields left out are zero or false.")
+      summary = "Replace the faults of a service (stock|shipping|payment|psp)",
+      description = "Fields left out are zero or false.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      schema = @Schema(implementation = Faults.class),
+                      examples =
+                          @ExampleObject(
+                              name = "failHalfTheCalls",
+                              value = "{\"errorRate\": 0.5, \"latencyMs\": 200}"))))
   @PutMapping("/api/v1/dev/faults/{service}")
-  public Faults put(@PathVariable("service") String service, @RequestBody JsonNode body) {
+  public Faults put(
+      @ServiceParameter @PathVariable("service") String service, @RequestBody JsonNode body) {
     Service target = service(service);
     return faultControl.set(target, parse(body));
   }
 
   @Operation(summary = "Clear the faults of a service; returns the (cleared) faults in force")
   @DeleteMapping("/api/v1/dev/faults/{service}")
-  public Faults clear(@PathVariable("service") String service) {
+  public Faults clear(@ServiceParameter @PathVariable("service") String service) {
     return faultControl.set(service(service), Faults.NONE);
   }
+
+  /** Documents the {@code service} path variable with the names it accepts. */
+  @Target(ElementType.PARAMETER)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Parameter(
+      description = "The service whose faults to read or set; psp is the payment provider.",
+      schema = @Schema(allowableValues = {"stock", "shipping", "payment", "psp"}))
+  @interface ServiceParameter {}
 
   private static Service service(String name) {
     return Service.fromPath(name)
         .orElseThrow(
             () ->
-                ApiProblem.notFound("No service '" + name + "': use stock, shipping or payment."));
+                ApiProblem.notFound("No service '" + name + "': use " + Service.pathNames() + "."));
   }
 
   static Faults parse(JsonNode body) {

@@ -3,7 +3,7 @@ package org.ordersystem.api.grpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-/** A call to the stock, shipping or payment service failed; answered as 503 or 502. */
+/** A call to a downstream gRPC service failed; answered as 503 or 502. */
 public class DownstreamException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

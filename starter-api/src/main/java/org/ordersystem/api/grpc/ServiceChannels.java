@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * The gRPC channels to the three services. Channels connect lazily and reconnect by themselves, so
- * the API starts before the services do; they are closed when the context stops.
+ * The gRPC channels to the reference services and the PSP. Channels connect lazily and reconnect by
+ * themselves, so the API starts before the services do; they are closed when the context stops.
  */
 @Component
 public class ServiceChannels implements AutoCloseable {
@@ -17,12 +17,14 @@ public class ServiceChannels implements AutoCloseable {
   private final ManagedChannel stock;
   private final ManagedChannel shipping;
   private final ManagedChannel payment;
+  private final ManagedChannel psp;
   private final Duration deadline;
 
   public ServiceChannels(ServicesProperties properties) {
     this.stock = plaintext(properties.stock().target());
     this.shipping = plaintext(properties.shipping().target());
     this.payment = plaintext(properties.payment().target());
+    this.psp = plaintext(properties.psp().target());
     this.deadline = properties.deadline();
   }
 
@@ -38,6 +40,11 @@ public class ServiceChannels implements AutoCloseable {
     return payment;
   }
 
+  /** The simulated payment provider; the API only uses its fault control. */
+  public ManagedChannel psp() {
+    return psp;
+  }
+
   /** The deadline each call gets; set per call, since a stub's deadline is absolute. */
   public Duration deadline() {
     return deadline;
@@ -45,7 +52,7 @@ public class ServiceChannels implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    List<ManagedChannel> all = List.of(stock, shipping, payment);
+    List<ManagedChannel> all = List.of(stock, shipping, payment, psp);
     all.forEach(ManagedChannel::shutdown);
     for (ManagedChannel channel : all) {
       if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -3,6 +3,9 @@ package org.ordersystem.api.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.FieldError;
+import org.ordersystem.api.web.CustomerIds;
 import org.ordersystem.readmodel.OrderPage;
 import org.ordersystem.readmodel.OrderQuery;
 import org.ordersystem.readmodel.OrderReadModel;
@@ -34,6 +38,25 @@ public class OrderController {
 
   static final int DEFAULT_PAGE_SIZE = 20;
 
+  private static final String MIXED_SOURCES_EXAMPLE =
+      """
+      {
+        "customerId": "cust-1",
+        "lines": [{"sku": "SKU-1", "quantity": 2}, {"sku": "SKU-2", "quantity": 1}],
+        "shippingAddress": {
+          "name": "Hanako Yamada", "postalCode": "100-0001", "region": "Tokyo",
+          "line1": "1-1 Chiyoda", "country": "JP"
+        },
+        "payment": {
+          "sources": [
+            {"type": "BALANCE", "amount": 2000},
+            {"type": "POINTS", "amount": 500},
+            {"type": "CARD", "amount": 700, "cardToken": "tok_ok"}
+          ]
+        }
+      }
+      """;
+
   private final OrderPlacement placement;
   private final OrderReader reader;
   private final OrderReadModel readModel;
@@ -47,11 +70,25 @@ public class OrderController {
   @Operation(
       summary = "Place an order (shop)",
       description =
-          "Answers once the order is accepted (stock reserved, payment authorized) or rejected:"
-              + " 201, or 200 when the Idempotency-Key was used before with the same body. If"
-              + " the decision takes longer than the accept timeout: 202 with status CREATING;"
-              + " poll the Location. Invalid requests get 400 with every field error, unsupported"
-              + " payment sources 422, a key reused with another body 422; none writes anything.")
+          "Answers once the order is accepted (stock reserved, every payment leg authorized) or"
+              + " rejected: 201, or 200 when the Idempotency-Key was used before with the same"
+              + " body. If the decision takes longer than the accept timeout: 202 with status"
+              + " CREATING; poll the Location. The order pays from BALANCE, POINTS and CARD in"
+              + " any combination (each type once); payment.legs shows each leg's state. Invalid"
+              + " requests get 400 with every field error, a key reused with another body 422;"
+              + " neither writes anything.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      schema = @Schema(implementation = PlaceOrderBody.class),
+                      examples =
+                          @ExampleObject(
+                              name = "balancePointsAndCard",
+                              summary = "3200 JPY paid from the balance, points and a card",
+                              value = MIXED_SOURCES_EXAMPLE))))
   @PostMapping(path = "/api/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
   @RequiresRole(Role.SHOP)
   public ResponseEntity<OrderResponse> place(
@@ -90,11 +127,8 @@ public class OrderController {
           @RequestParam(name = "pageToken", required = false)
           String pageToken) {
     List<FieldError> errors = new ArrayList<>();
-    if (customerId != null
-        && (customerId.length() > 64 || !customerId.matches(OrderRequestParser.ID_PATTERN))) {
-      errors.add(
-          new FieldError(
-              "customerId", "must be a customer id (" + OrderRequestParser.ID_HINT + ")"));
+    if (customerId != null && !CustomerIds.isValid(customerId)) {
+      errors.add(new FieldError("customerId", "must be a customer id (" + CustomerIds.HINT + ")"));
     }
     OrderStatus statusFilter = status == null ? null : status(status, errors);
     int limit = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize(pageSize, errors);

@@ -2,7 +2,6 @@ package org.ordersystem.api.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +14,6 @@ import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.config.ApiProperties;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.ordersystem.api.problems.ApiProblem;
-import org.ordersystem.api.problems.FieldError;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.products.Product;
 import org.ordersystem.api.products.StockCatalog;
@@ -23,15 +21,10 @@ import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
-import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderLine;
-import org.ordersystem.workflows.model.OrderStatus;
-import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
-import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
-import org.ordersystem.workflows.model.SourceType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -84,7 +77,6 @@ public class OrderPlacement {
     if (!json.errors().isEmpty()) {
       throw ApiProblem.validation(json.errors());
     }
-    refuseUnsupportedSources(draft.sources());
 
     RestIdempotencyKeys.Claim claim =
         idempotencyKeys.claim(
@@ -121,7 +113,9 @@ public class OrderPlacement {
     if (stored.isPresent() && stored.get().status().isFinal()) {
       return new Placed(decided, OrderResponse.from(stored.get()));
     }
-    return new Placed(HttpStatus.ACCEPTED, OrderResponse.from(stored.orElse(creating(request))));
+    return new Placed(
+        HttpStatus.ACCEPTED,
+        stored.map(OrderResponse::from).orElseGet(() -> OrderResponse.creating(request)));
   }
 
   private static void checkIdempotencyKey(String key, JsonFields json) {
@@ -191,22 +185,6 @@ public class OrderPlacement {
     return total;
   }
 
-  private static void refuseUnsupportedSources(List<PaymentSource> sources) {
-    List<FieldError> unsupported = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      if (sources.get(i).type() != SourceType.BALANCE) {
-        unsupported.add(
-            new FieldError(
-                "payment.sources[" + i + "].type",
-                "source type " + sources.get(i).type() + " is not supported yet; use BALANCE"));
-      }
-    }
-    if (!unsupported.isEmpty()) {
-      throw new ApiProblem(
-          ProblemType.NOT_SUPPORTED, "Only BALANCE sources are supported for now.", unsupported);
-    }
-  }
-
   private static PlaceOrderRequest request(
       String orderId, String shopId, OrderDraft draft, Map<String, Product> products, long total) {
     List<OrderLine> lines =
@@ -229,33 +207,5 @@ public class OrderPlacement {
     } catch (ReadModelException e) {
       return Optional.empty(); // the order runs; its stored copy is only a nicer answer
     }
-  }
-
-  /**
-   * The order as the request describes it, for a 202 before the workflow wrote anything. Leg ids
-   * follow the sources' order from 1, as the workflow numbers them.
-   */
-  private static OrderView creating(PlaceOrderRequest r) {
-    List<PaymentLeg> legs = new ArrayList<>();
-    for (int i = 0; i < r.paymentSources().size(); i++) {
-      PaymentSource s = r.paymentSources().get(i);
-      legs.add(new PaymentLeg(String.valueOf(i + 1), s.type(), s.amount(), LegState.NEW));
-    }
-    return new OrderView(
-        r.orderId(),
-        r.shopId(),
-        r.customerId(),
-        OrderStatus.CREATING,
-        OrderStep.RESERVE_STOCK,
-        List.of(),
-        r.total(),
-        null,
-        null,
-        r.lines(),
-        legs,
-        null,
-        0,
-        null,
-        null);
   }
 }

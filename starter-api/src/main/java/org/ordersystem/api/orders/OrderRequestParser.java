@@ -2,10 +2,12 @@ package org.ordersystem.api.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ordersystem.api.web.CustomerIds;
 import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.ShippingAddress;
@@ -17,18 +19,26 @@ import org.ordersystem.workflows.model.SourceType;
  *
  * <p>Duplicate skus are refused rather than merged: two lines of one sku are more likely a client
  * bug than intent, and merging would make the stored order differ from what was sent.
+ *
+ * <p>Payment sources: BALANCE, POINTS and CARD in any combination, each type at most once, in the
+ * order the legs are tried. One leg per type keeps one reservation per account and one card
+ * authorization per order, so a leg's state says all there is about its source; splitting a source
+ * in two buys nothing. A CARD source needs its PSP {@code cardToken}; other sources must not carry
+ * one, so a token can never be sent where it would be ignored.
  */
 final class OrderRequestParser {
 
   static final int MAX_LINES = 100;
   static final int MAX_QUANTITY = 1000;
-  static final int MAX_SOURCES = 10;
+
+  /** One source per type: BALANCE, POINTS, CARD. */
+  static final int MAX_SOURCES = 3;
+
+  static final int MAX_CARD_TOKEN_LENGTH = 64;
 
   /** One trillion yen: far above any real order, low enough that sums cannot overflow. */
   static final long MAX_AMOUNT = 1_000_000_000_000L;
 
-  static final String ID_PATTERN = "[A-Za-z0-9._:@-]+";
-  static final String ID_HINT = "may only contain letters, digits and . _ : @ -";
   static final String SKU_PATTERN = "[A-Za-z0-9._-]+";
   static final String SKU_HINT = "may only contain letters, digits and . _ -";
 
@@ -49,7 +59,14 @@ final class OrderRequestParser {
       return null;
     }
     String customerId =
-        json.string(root, "customerId", "customerId", true, 64, ID_PATTERN, ID_HINT);
+        json.string(
+            root,
+            "customerId",
+            "customerId",
+            true,
+            CustomerIds.MAX_LENGTH,
+            CustomerIds.PATTERN,
+            CustomerIds.HINT);
     return new OrderDraft(customerId, lines(root, json), address(root, json), sources(root, json));
   }
 
@@ -115,6 +132,7 @@ final class OrderRequestParser {
       return List.of();
     }
     List<PaymentSource> sources = new ArrayList<>();
+    Map<SourceType, Integer> firstSourceOfType = new EnumMap<>(SourceType.class);
     for (int i = 0; i < array.size(); i++) {
       String path = "payment.sources[" + i + "]";
       JsonNode source = json.object(array.get(i), path, true, SOURCE);
@@ -125,6 +143,15 @@ final class OrderRequestParser {
       SourceType type = sourceType(source, path + ".type", json);
       Long amount = json.integer(source, "amount", path + ".amount", true, 1, MAX_AMOUNT);
       String cardToken = cardToken(source, type, path + ".cardToken", json);
+      if (type != null) {
+        Integer first = firstSourceOfType.putIfAbsent(type, i);
+        if (first != null) {
+          json.error(
+              path + ".type",
+              "duplicate of payment.sources[" + first + "].type; pay each source type once");
+          type = null;
+        }
+      }
       sources.add(
           type == null || amount == null ? null : new PaymentSource(type, amount, cardToken));
     }
@@ -145,16 +172,24 @@ final class OrderRequestParser {
     return null;
   }
 
+  /** The token of a CARD source; null for other types, and unchecked when the type is invalid. */
   private static String cardToken(JsonNode source, SourceType type, String path, JsonFields json) {
-    boolean card = type == SourceType.CARD;
-    if (!card && source.hasNonNull("cardToken")) {
-      json.error(path, "is only allowed for CARD sources");
-      return null;
+    if (type == null) {
+      return null; // the type's error says what to fix first; the token's rule depends on it
     }
-    if (!card) {
+    if (type != SourceType.CARD) {
+      if (source.hasNonNull("cardToken")) {
+        json.error(path, "is only allowed for CARD sources");
+      }
       return null;
     }
     return json.string(
-        source, "cardToken", path, true, 255, "[\\x21-\\x7E]+", "must be printable ASCII");
+        source,
+        "cardToken",
+        path,
+        true,
+        MAX_CARD_TOKEN_LENGTH,
+        "[\\x21-\\x7E]+",
+        "must be printable ASCII without spaces");
   }
 }

@@ -1,11 +1,15 @@
 package org.ordersystem.api.orders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PaymentSource;
+import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.SourceType;
 
 /**
@@ -36,8 +40,53 @@ public record OrderResponse(
   /** How the order is paid: one leg per funding source. */
   public record Payment(List<Leg> legs) {}
 
-  /** One funding source's part of the payment and where it stands. */
-  public record Leg(String legId, SourceType type, long amount, LegState state) {}
+  /**
+   * One funding source's part of the payment and where it stands.
+   *
+   * @param legId "1", "2", ... in the order of the request's sources
+   * @param state NEW (not tried yet), AUTHORIZED (reserved, card authorized), CAPTURED (posted,
+   *     card captured) or VOIDED (released, card voided)
+   */
+  public record Leg(
+      @Schema(example = "1") String legId,
+      SourceType type,
+      @Schema(description = "JPY; for POINTS, points.", example = "2000") long amount,
+      @Schema(
+              description =
+                  "NEW: not tried yet; AUTHORIZED: reserved (card authorized); CAPTURED: posted"
+                      + " (card captured); VOIDED: released (card voided).")
+          LegState state) {}
+
+  /**
+   * The order as the request describes it, for a 202 before the workflow wrote anything. Leg ids
+   * follow the sources' order from 1, as the workflow numbers them. Built here rather than as an
+   * {@link OrderView}, so the API never constructs the workflow's records, only reads them.
+   */
+  static OrderResponse creating(PlaceOrderRequest r) {
+    List<Line> lines =
+        r.lines().stream()
+            .map(l -> new Line(l.sku(), l.quantity(), l.unitPrice(), l.amount()))
+            .toList();
+    List<Leg> legs = new ArrayList<>();
+    for (int i = 0; i < r.paymentSources().size(); i++) {
+      PaymentSource s = r.paymentSources().get(i);
+      legs.add(new Leg(String.valueOf(i + 1), s.type(), s.amount(), LegState.NEW));
+    }
+    return new OrderResponse(
+        r.orderId(),
+        OrderStatus.CREATING,
+        OrderStep.RESERVE_STOCK,
+        List.of(),
+        r.total(),
+        null,
+        null,
+        r.customerId(),
+        lines,
+        new Payment(List.copyOf(legs)),
+        null,
+        null,
+        null);
+  }
 
   static OrderResponse from(OrderView v) {
     List<Line> lines =

@@ -14,7 +14,6 @@ public enum ProblemType {
       "idempotency-conflict",
       HttpStatus.UNPROCESSABLE_ENTITY,
       "Idempotency-Key reused with a different body"),
-  NOT_SUPPORTED("not-supported", HttpStatus.UNPROCESSABLE_ENTITY, "Not supported yet"),
   SERVICE_UNAVAILABLE(
       "service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "A dependency is unavailable"),
   BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY, "A dependency answered unexpectedly"),

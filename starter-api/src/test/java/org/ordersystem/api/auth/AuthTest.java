@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.ApiTestSupport;
+import org.ordersystem.api.ops.Amounts;
 import org.ordersystem.api.ops.CustomerAccount;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.springframework.http.MediaType;
@@ -82,14 +83,20 @@ class AuthTest extends ApiTestSupport {
   @Test
   void shouldLetOperatorsReadCustomers() throws Exception {
     when(accounts.listAll())
-        .thenReturn(List.of(new CustomerAccount("cust-1", 9_000_000, 10_000_000, 1_000_000)));
+        .thenReturn(
+            List.of(
+                new CustomerAccount(
+                    "cust-1", 9_000_000, 10_000_000, 1_000_000, new Amounts(4_500, 500, 5_000))));
 
     as(OPERATOR_KEY, "/api/v1/ops/customers")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items[0].customerId").value("cust-1"))
         .andExpect(jsonPath("$.items[0].balance").value(9_000_000))
         .andExpect(jsonPath("$.items[0].posted").value(10_000_000))
-        .andExpect(jsonPath("$.items[0].pending").value(1_000_000));
+        .andExpect(jsonPath("$.items[0].pending").value(1_000_000))
+        .andExpect(jsonPath("$.items[0].points.available").value(4_500))
+        .andExpect(jsonPath("$.items[0].points.pending").value(500))
+        .andExpect(jsonPath("$.items[0].points.posted").value(5_000));
   }
 
   @Test

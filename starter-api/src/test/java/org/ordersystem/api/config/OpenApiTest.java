@@ -1,14 +1,17 @@
 package org.ordersystem.api.config;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasKey;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.ApiTestSupport;
+import org.ordersystem.api.dev.FaultControl.Service;
 
-/** The OpenAPI document is served, unauthenticated, with the bearer scheme. */
+/** The OpenAPI document is served, unauthenticated, with the bearer scheme and the API's shapes. */
 class OpenApiTest extends ApiTestSupport {
 
   @Test
@@ -20,10 +23,58 @@ class OpenApiTest extends ApiTestSupport {
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/orders/{orderId}")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/products")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/ops/customers")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/ops/customers/{customerId}/accounts")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/ops/ledger")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/dev/faults/{service}")))
         .andExpect(jsonPath("$.components.securitySchemes.apiKey.type").value("http"))
         .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"))
         .andExpect(jsonPath("$.security[0].apiKey").exists());
+  }
+
+  @Test
+  void shouldDescribeThePaymentSourcesOfAnOrder() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/orders'].post.requestBody.content['application/json']"
+                        + ".schema.$ref")
+                .value("#/components/schemas/PlaceOrderBody"))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/orders'].post.requestBody.content['application/json']"
+                        + ".examples.balancePointsAndCard.value.payment.sources[2].cardToken")
+                .value("tok_ok"))
+        .andExpect(
+            jsonPath(
+                "$.components.schemas.PaymentSourceRequest.properties.type.enum",
+                contains("BALANCE", "POINTS", "CARD")))
+        .andExpect(
+            jsonPath("$.components.schemas.PaymentSourceRequest.properties.cardToken.maxLength")
+                .value(64))
+        .andExpect(
+            jsonPath("$.components.schemas.PaymentRequest.properties.sources.maxItems").value(3))
+        .andExpect(jsonPath("$.components.schemas.Leg.properties.state").exists());
+  }
+
+  @Test
+  void shouldDescribeAccountsLedgerAndEveryFaultTarget() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(
+            jsonPath("$.components.schemas.AccountBalances.properties.points.$ref")
+                .value("#/components/schemas/Amounts"))
+        .andExpect(jsonPath("$.components.schemas.Amounts.properties", hasKey("available")))
+        .andExpect(jsonPath("$.components.schemas.CustomerAccount.properties", hasKey("points")))
+        .andExpect(jsonPath("$.components.schemas.LedgerCheck.properties", hasKey("balanced")))
+        .andExpect(
+            jsonPath(
+                "$.paths['/api/v1/dev/faults/{service}'].get.parameters[0].schema.enum",
+                contains(
+                    Arrays.stream(Service.values()).map(Service::pathName).toArray(String[]::new))))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/dev/faults/{service}'].put.requestBody.content"
+                        + "['application/json'].schema.$ref")
+                .value("#/components/schemas/Faults"));
   }
 
   @Test

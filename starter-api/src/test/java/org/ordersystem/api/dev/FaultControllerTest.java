@@ -1,5 +1,6 @@
 package org.ordersystem.api.dev;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -10,9 +11,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.dev.FaultControl.Service;
+import org.ordersystem.api.grpc.DownstreamException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -45,6 +48,37 @@ class FaultControllerTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldSetReadAndClearTheFaultsOfThePsp() throws Exception {
+    Faults wanted = new Faults(0, 0, false, true);
+    when(faultControl.set(Service.PSP, wanted)).thenReturn(wanted);
+    when(faultControl.get(Service.PSP)).thenReturn(wanted);
+    when(faultControl.set(Service.PSP, Faults.NONE)).thenReturn(Faults.NONE);
+
+    putFaults("psp", "{\"commitThenTimeout\":true}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.commitThenTimeout").value(true))
+        .andExpect(jsonPath("$.errorRate").value(0.0));
+    operator(get("/api/v1/dev/faults/psp"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.commitThenTimeout").value(true));
+    operator(delete("/api/v1/dev/faults/psp"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.commitThenTimeout").value(false));
+    verify(faultControl).set(Service.PSP, Faults.NONE);
+  }
+
+  @Test
+  void shouldAnswer503WhenThePspIsDown() throws Exception {
+    when(faultControl.get(Service.PSP))
+        .thenThrow(new DownstreamException("psp", Status.UNAVAILABLE.asRuntimeException()));
+
+    ResultActions result = operator(get("/api/v1/dev/faults/psp"));
+
+    assertProblem(result, 503);
+    result.andExpect(jsonPath("$.detail").value("The psp service is unavailable; retry later."));
+  }
+
+  @Test
   void shouldRefuseOutOfRangeFaultsWithEveryFieldError() throws Exception {
     ResultActions result =
         putFaults("payment", "{\"errorRate\":1.5,\"latencyMs\":60001,\"outage\":\"yes\"}");
@@ -66,7 +100,9 @@ class FaultControllerTest extends ApiTestSupport {
 
   @Test
   void shouldAnswer404ForAnUnknownService() throws Exception {
-    assertProblem(putFaults("billing", "{\"outage\":true}"), 404);
+    ResultActions unknown = putFaults("billing", "{\"outage\":true}");
+    assertProblem(unknown, 404);
+    unknown.andExpect(jsonPath("$.detail", containsString("stock, shipping, payment or psp")));
     assertProblem(operator(get("/api/v1/dev/faults/billing")), 404);
     verifyNoInteractions(faultControl);
   }

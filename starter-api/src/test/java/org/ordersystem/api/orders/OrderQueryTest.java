@@ -16,10 +16,14 @@ import org.mockito.ArgumentCaptor;
 import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.readmodel.OrderPage;
 import org.ordersystem.readmodel.OrderQuery;
+import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.SourceType;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** GET one order and the paginated listing. */
+/** GET one order, with its payment legs, and the paginated listing. */
 class OrderQueryTest extends ApiTestSupport {
 
   @Test
@@ -35,6 +39,30 @@ class OrderQueryTest extends ApiTestSupport {
         .andExpect(jsonPath("$.shopId").doesNotExist())
         .andExpect(jsonPath("$.version").doesNotExist());
     verifyNoInteractions(workflows);
+  }
+
+  @Test
+  void shouldShowEveryLegWithItsStateInTheOrder() throws Exception {
+    OrderView stored = storedOrder("o-1", SHOP_ID, OrderStatus.COMPLETED);
+    when(readModel.find("o-1"))
+        .thenReturn(
+            Optional.of(
+                withLegs(
+                    stored,
+                    List.of(
+                        leg("1", SourceType.BALANCE, 1200, LegState.CAPTURED),
+                        leg("2", SourceType.POINTS, 500, LegState.CAPTURED),
+                        leg("3", SourceType.CARD, 700, LegState.CAPTURED)))));
+
+    as(SHOP_KEY, "/api/v1/orders/o-1")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.payment.legs.length()").value(3))
+        .andExpect(jsonPath("$.payment.legs[1].legId").value("2"))
+        .andExpect(jsonPath("$.payment.legs[1].type").value("POINTS"))
+        .andExpect(jsonPath("$.payment.legs[1].amount").value(500))
+        .andExpect(jsonPath("$.payment.legs[2].type").value("CARD"))
+        .andExpect(jsonPath("$.payment.legs[2].state").value("CAPTURED"))
+        .andExpect(jsonPath("$.payment.legs[2].cardToken").doesNotExist());
   }
 
   @Test
@@ -115,6 +143,25 @@ class OrderQueryTest extends ApiTestSupport {
 
     assertProblem(result, 400);
     result.andExpect(jsonPath("$.errors[0].field").value("pageToken"));
+  }
+
+  private static OrderView withLegs(OrderView v, List<PaymentLeg> legs) {
+    return new OrderView(
+        v.orderId(),
+        v.shopId(),
+        v.customerId(),
+        v.status(),
+        v.step(),
+        v.stepsDone(),
+        v.total(),
+        v.reason(),
+        v.reasonDetail(),
+        v.lines(),
+        legs,
+        v.trackingNumber(),
+        v.version(),
+        v.createdAt(),
+        v.updatedAt());
   }
 
   private OrderQuery query() {

@@ -1,6 +1,7 @@
 package org.ordersystem.api.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -26,6 +27,7 @@ import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.SourceType;
 
@@ -78,6 +80,34 @@ class PlaceOrderTest extends ApiTestSupport {
               assertThat(s.amount()).isEqualTo(3200);
             });
     assertThat(r.shippingAddress().line2()).isNull();
+  }
+
+  @Test
+  void shouldStartTheWorkflowWithEverySourceInTheRequestsOrder() throws Exception {
+    when(workflows.place(any(), any())).thenAnswer(inv -> decided(inv.getArgument(0)));
+
+    postOrder(SHOP_KEY, "key-1", mixedOrder().toString()).andExpect(status().isCreated());
+
+    ArgumentCaptor<PlaceOrderRequest> request = ArgumentCaptor.forClass(PlaceOrderRequest.class);
+    verify(workflows).place(request.capture(), any());
+    assertThat(request.getValue().paymentSources())
+        .containsExactly(
+            new PaymentSource(SourceType.BALANCE, 2000, null),
+            new PaymentSource(SourceType.POINTS, 500, null),
+            new PaymentSource(SourceType.CARD, 700, "tok_ok"));
+  }
+
+  @Test
+  void shouldAnswer202WithOneNewLegPerSource() throws Exception {
+    when(workflows.place(any(), any())).thenReturn(new PlacementOutcome.Undecided());
+    when(readModel.find(anyString())).thenReturn(Optional.empty());
+
+    postOrder(SHOP_KEY, "key-1", mixedOrder().toString())
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.payment.legs[*].legId", contains("1", "2", "3")))
+        .andExpect(jsonPath("$.payment.legs[*].type", contains("BALANCE", "POINTS", "CARD")))
+        .andExpect(jsonPath("$.payment.legs[*].amount", contains(2000, 500, 700)))
+        .andExpect(jsonPath("$.payment.legs[*].state", contains("NEW", "NEW", "NEW")));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.ordersystem.api.orders;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -88,9 +89,37 @@ class PlaceOrderValidationTest extends ApiTestSupport {
             o -> source(o, 0).put("type", "CARD"),
             "payment.sources[0].cardToken"),
         bad(
+            "blank card token",
+            o -> source(o, 0).put("type", "CARD").put("cardToken", " "),
+            "payment.sources[0].cardToken"),
+        bad(
+            "card token too long",
+            o -> source(o, 0).put("type", "CARD").put("cardToken", "t".repeat(65)),
+            "payment.sources[0].cardToken"),
+        bad(
+            "card token with a space",
+            o -> source(o, 0).put("type", "CARD").put("cardToken", "tok ok"),
+            "payment.sources[0].cardToken"),
+        bad(
+            "card token not a string",
+            o -> source(o, 0).put("type", "CARD").put("cardToken", 42),
+            "payment.sources[0].cardToken"),
+        bad(
             "token on balance",
             o -> source(o, 0).put("cardToken", "tok"),
             "payment.sources[0].cardToken"),
+        bad(
+            "token on points",
+            o -> source(o, 0).put("type", "POINTS").put("cardToken", "tok_ok"),
+            "payment.sources[0].cardToken"),
+        bad(
+            "more sources than types",
+            o ->
+                sources(o)
+                    .add(source(o, 0).deepCopy())
+                    .add(source(o, 0).deepCopy())
+                    .add(source(o, 0).deepCopy()),
+            "payment.sources"),
         bad("unknown field", o -> o.put("coupon", "FREE"), "coupon"));
   }
 
@@ -191,25 +220,88 @@ class PlaceOrderValidationTest extends ApiTestSupport {
         415);
   }
 
-  @Test
-  void shouldAnswer422ForSourcesNotSupportedYet() throws Exception {
-    ObjectNode body = validOrder();
-    source(body, 0).put("type", "POINTS");
+  static Stream<Arguments> invalidMixedSources() {
+    return Stream.of(
+        bad(
+            "card without token",
+            o -> source(o, 2).remove("cardToken"),
+            "payment.sources[2].cardToken"),
+        bad(
+            "token on balance",
+            o -> source(o, 0).put("cardToken", "tok_ok"),
+            "payment.sources[0].cardToken"),
+        bad("unknown type", o -> source(o, 1).put("type", "VOUCHER"), "payment.sources[1].type"),
+        bad("lower-case type", o -> source(o, 1).put("type", "points"), "payment.sources[1].type"),
+        bad(
+            "two balance sources",
+            o -> source(o, 1).put("type", "BALANCE"),
+            "payment.sources[1].type"),
+        bad(
+            "two card sources",
+            o -> source(o, 0).put("type", "CARD").put("cardToken", "tok_ok"),
+            "payment.sources[2].type"),
+        bad("zero points", o -> source(o, 1).put("amount", 0), "payment.sources[1].amount"),
+        bad("sum one yen short", o -> source(o, 2).put("amount", 699), "payment.sources"),
+        bad("sum one yen over", o -> source(o, 1).put("amount", 501), "payment.sources"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidMixedSources")
+  void shouldRefuseInvalidMixedSourcesWithFieldError(
+      String name, Consumer<ObjectNode> change, String field) throws Exception {
+    ObjectNode body = mixedOrder();
+    change.accept(body);
 
     ResultActions result = postOrder(SHOP_KEY, "key-1", body.toString());
 
-    assertProblem(result, 422);
+    assertProblem(result, 400);
     result
-        .andExpect(jsonPath("$.type").value("urn:ordersystem:problem:not-supported"))
-        .andExpect(jsonPath("$.errors[0].field").value("payment.sources[0].type"));
+        .andExpect(jsonPath("$.type").value("urn:ordersystem:problem:validation"))
+        .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
   }
 
   @Test
-  void shouldAnswer422ForCardWithToken() throws Exception {
-    ObjectNode body = validOrder();
-    source(body, 0).put("type", "CARD").put("cardToken", "tok_visa");
+  void shouldSayBothSumsWhenThreeSourcesDoNotAddUp() throws Exception {
+    ObjectNode body = mixedOrder();
+    source(body, 0).put("amount", 1999);
 
-    assertProblem(postOrder(SHOP_KEY, "key-1", body.toString()), 422);
+    ResultActions result = postOrder(SHOP_KEY, "key-1", body.toString());
+
+    assertProblem(result, 400);
+    result
+        .andExpect(jsonPath("$.errors.length()").value(1))
+        .andExpect(jsonPath("$.errors[0].field").value("payment.sources"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("amounts add up to 3199 JPY but the order total is 3200 JPY"));
+  }
+
+  @Test
+  void shouldReportOnlyTheTypeWhenAnUnknownTypeCarriesAToken() throws Exception {
+    ObjectNode body = mixedOrder();
+    source(body, 2).put("type", "WALLET");
+
+    postOrder(SHOP_KEY, "key-1", body.toString())
+        .andExpect(jsonPath("$.errors.length()").value(1))
+        .andExpect(jsonPath("$.errors[0].field").value("payment.sources[2].type"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be one of BALANCE, POINTS, CARD"));
+  }
+
+  @Test
+  void shouldListEveryPaymentErrorOfMixedSourcesAtOnce() throws Exception {
+    ObjectNode body = mixedOrder();
+    source(body, 0).put("cardToken", "tok_ok");
+    source(body, 1).put("type", "BALANCE");
+    source(body, 2).remove("cardToken");
+
+    postOrder(SHOP_KEY, "key-1", body.toString())
+        .andExpect(
+            jsonPath(
+                "$.errors[*].field",
+                containsInAnyOrder(
+                    "payment.sources[0].cardToken",
+                    "payment.sources[1].type",
+                    "payment.sources[2].cardToken")));
   }
 
   @Test
@@ -269,6 +361,10 @@ class PlaceOrderValidationTest extends ApiTestSupport {
 
   private static ObjectNode payment(ObjectNode o) {
     return (ObjectNode) o.get("payment");
+  }
+
+  private static ArrayNode sources(ObjectNode o) {
+    return (ArrayNode) o.get("payment").get("sources");
   }
 
   private static ObjectNode source(ObjectNode o, int i) {

@@ -1,0 +1,39 @@
+package org.ordersystem.api.ops;
+
+import io.grpc.StatusRuntimeException;
+import java.util.concurrent.TimeUnit;
+import org.ordersystem.api.grpc.DownstreamException;
+import org.ordersystem.api.grpc.ServiceChannels;
+import org.ordersystem.proto.payment.v1.CheckLedgerRequest;
+import org.ordersystem.proto.payment.v1.CheckLedgerResponse;
+import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
+import org.springframework.stereotype.Component;
+
+/** The payment service's ledger audit. */
+@Component
+public class PaymentLedger {
+
+  private final ServiceChannels channels;
+
+  public PaymentLedger(ServiceChannels channels) {
+    this.channels = channels;
+  }
+
+  /**
+   * Audits the ledger now; read-only on the payment side.
+   *
+   * @throws DownstreamException when the payment service cannot answer
+   */
+  public LedgerCheck check() {
+    try {
+      CheckLedgerResponse r =
+          PaymentServiceGrpc.newBlockingStub(channels.payment())
+              .withDeadlineAfter(channels.deadline().toMillis(), TimeUnit.MILLISECONDS)
+              .checkLedger(CheckLedgerRequest.getDefaultInstance());
+      return LedgerCheck.of(
+          r.getEntries(), r.getUnbalancedEntries(), r.getTotal(), r.getNegativeAccounts());
+    } catch (StatusRuntimeException e) {
+      throw new DownstreamException("payment", e);
+    }
+  }
+}
