@@ -23,10 +23,11 @@ public final class ServiceClients implements AutoCloseable {
   private final ManagedChannel payment;
   private final Duration deadline;
 
-  private ServiceClients(Targets targets, Duration deadline) {
-    this.stock = plaintext(targets.stock());
-    this.shipping = plaintext(targets.shipping());
-    this.payment = plaintext(targets.payment());
+  private ServiceClients(
+      ManagedChannel stock, ManagedChannel shipping, ManagedChannel payment, Duration deadline) {
+    this.stock = stock;
+    this.shipping = shipping;
+    this.payment = payment;
     this.deadline = deadline;
   }
 
@@ -37,7 +38,17 @@ public final class ServiceClients implements AutoCloseable {
    *     fails inside the attempt and is retried rather than timing the attempt out
    */
   public static ServiceClients connect(Targets targets, Duration deadline) {
-    return new ServiceClients(targets, deadline);
+    return new ServiceClients(
+        plaintext(targets.stock()),
+        plaintext(targets.shipping()),
+        plaintext(targets.payment()),
+        deadline);
+  }
+
+  /** Over channels opened elsewhere, such as in-process ones in tests; closing shuts them down. */
+  static ServiceClients over(
+      ManagedChannel stock, ManagedChannel shipping, ManagedChannel payment, Duration deadline) {
+    return new ServiceClients(stock, shipping, payment, deadline);
   }
 
   public StockServiceGrpc.StockServiceBlockingStub stock() {

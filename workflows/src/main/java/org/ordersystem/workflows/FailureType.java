@@ -22,6 +22,15 @@ public enum FailureType {
   IDEMPOTENCY_CONFLICT,
   /** The resource was closed by a compensation before this call (a late try after a cancel). */
   ALREADY_CLOSED,
+  /** A leg was captured already, so it cannot be voided: the race's loser, or a bug. */
+  ALREADY_CAPTURED,
+  /** A capture found no authorization to post: a bug or a broken fence, never retried. */
+  LEG_NOT_AUTHORIZED,
+  /**
+   * The provider's card authorization expired before its capture. The card is not re-authorized
+   * without the customer present, so the order is compensated (see {@code PaymentTcc}).
+   */
+  AUTHORIZATION_EXPIRED,
   /** A step kept failing until its retry budget ran out. */
   STEP_TIMED_OUT;
 

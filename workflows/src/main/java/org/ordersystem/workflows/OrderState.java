@@ -3,6 +3,7 @@ package org.ordersystem.workflows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
@@ -60,16 +61,38 @@ final class OrderState {
     step = next;
   }
 
-  /** Moves one leg along Try/Confirm/Cancel: NEW to AUTHORIZED to CAPTURED, or to VOIDED. */
+  /**
+   * Moves one leg along Try/Confirm/Cancel: NEW to AUTHORIZED to CAPTURED, or to VOIDED; a Try
+   * whose outcome could not be learned leaves it UNKNOWN until it is voided.
+   */
   void leg(String legId, LegState next) {
+    updateLeg(
+        legId,
+        leg -> {
+          if (!canMove(leg.state(), next)) {
+            throw new IllegalStateException(
+                "Leg " + legId + " cannot go from " + leg.state() + " to " + next);
+          }
+          return leg.withState(next);
+        });
+  }
+
+  /** The leg's Try succeeded; a CARD leg carries the provider's authorization id. */
+  void authorized(String legId, String pspAuthorizationId) {
+    leg(legId, LegState.AUTHORIZED);
+    updateLeg(legId, leg -> leg.withPspAuthorizationId(pspAuthorizationId));
+  }
+
+  /** The leg's Try or Confirm failed for good, for {@code reason} (a failure type). */
+  void legFailed(String legId, String reason) {
+    updateLeg(legId, leg -> leg.withReason(reason));
+  }
+
+  private void updateLeg(String legId, UnaryOperator<PaymentLeg> change) {
     for (int i = 0; i < legs.size(); i++) {
       PaymentLeg leg = legs.get(i);
       if (leg.legId().equals(legId)) {
-        if (!canMove(leg.state(), next)) {
-          throw new IllegalStateException(
-              "Leg " + legId + " cannot go from " + leg.state() + " to " + next);
-        }
-        legs.set(i, leg.withState(next));
+        legs.set(i, change.apply(leg));
         return;
       }
     }
@@ -79,11 +102,13 @@ final class OrderState {
   private static boolean canMove(LegState from, LegState to) {
     return switch (to) {
       case NEW -> false;
-      case AUTHORIZED -> from == LegState.NEW;
+      // From UNKNOWN too: a leg can be settled by asking the service again.
+      case AUTHORIZED -> from == LegState.NEW || from == LegState.UNKNOWN;
       case CAPTURED -> from == LegState.AUTHORIZED;
       // A leg that was never authorized is voided too: its authorization may have timed out
-      // on our side yet succeeded at the provider.
-      case VOIDED -> from == LegState.NEW || from == LegState.AUTHORIZED;
+      // on our side yet succeeded at the provider. A void is idempotent, so is this move.
+      case VOIDED -> from != LegState.CAPTURED;
+      case UNKNOWN -> from == LegState.NEW;
     };
   }
 
@@ -98,11 +123,18 @@ final class OrderState {
     status = OrderStatus.COMPLETED;
   }
 
-  /** Ends the order before capture; the step stays the one that failed. */
+  /**
+   * Ends the order before any money was captured (at CAPTURE_PAYMENT only when a card's
+   * authorization expired before anything was posted); the step stays the one that failed.
+   */
   void end(OrderStatus finalStatus, String reason, String reasonDetail) {
     requireCreating();
     if (finalStatus != OrderStatus.REJECTED && finalStatus != OrderStatus.CANCELLED) {
       throw new IllegalArgumentException("Not an end before capture: " + finalStatus);
+    }
+    // Captured money only goes back through a refund; a rollback cannot undo it.
+    if (legs.stream().anyMatch(leg -> leg.state() == LegState.CAPTURED)) {
+      throw new IllegalStateException("Order " + request.orderId() + " has captured legs");
     }
     status = finalStatus;
     this.reason = reason;

@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
-import org.ordersystem.workflows.activities.PaymentActivities;
-import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
-import org.ordersystem.workflows.activities.PaymentActivities.LegRef;
 import org.ordersystem.workflows.activities.ShippingActivities;
 import org.ordersystem.workflows.activities.ShippingActivities.RegisterShipmentInput;
 import org.ordersystem.workflows.activities.ShippingActivities.Shipment;
@@ -19,11 +16,8 @@ import org.ordersystem.workflows.activities.ShippingActivities.ShipmentRef;
 import org.ordersystem.workflows.activities.StockActivities;
 import org.ordersystem.workflows.activities.StockActivities.ReservationRef;
 import org.ordersystem.workflows.activities.StockActivities.ReserveStockInput;
-import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
-import org.ordersystem.workflows.model.PaymentLeg;
-import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.slf4j.Logger;
 
@@ -32,14 +26,17 @@ import org.slf4j.Logger;
  * call that timed out may still have happened there:
  *
  * <pre>
- *   step               call              compensation
+ *   step               call              compensation         payment ({@link PaymentTcc})
  *   RESERVE_STOCK      reserveStock      releaseStock
- *   AUTHORIZE_PAYMENT  authorizeLeg (n)  voidLeg (n)
+ *   AUTHORIZE_PAYMENT  authorizeLeg (n)  voidLeg (n)          Try
  *   -- accepted: awaitAcceptance answers --
  *   REGISTER_SHIPPING  registerShipment  cancelShipment
- *   CAPTURE_PAYMENT    captureLeg (n)    none: no rollback after capture begins
+ *   CAPTURE_PAYMENT    captureLeg (n)    none after the first Confirm
  *   COMMIT_STOCK       commitStock       none
  * </pre>
+ *
+ * <p>The only failure after acceptance that still rolls the order back is a card authorization
+ * that expired before anything was captured: see {@link PaymentTcc#confirmAll()}.
  *
  * <p>Deterministic code only: time comes from {@link Workflow#currentTimeMillis()}, and all IO goes
  * through activities.
@@ -52,12 +49,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   // Before capture: retried within the step's budget, then rolled back.
   private final StockActivities stock;
-  private final PaymentActivities payment;
   private final ShippingActivities shipping;
 
-  // Capture, commit and compensations: retried until they succeed.
+  // Commit and compensations: retried until they succeed.
   private final StockActivities stockUntilDone;
-  private final PaymentActivities paymentUntilDone;
   private final ShippingActivities shippingUntilDone;
 
   private final OrderReadModelActivities readModel =
@@ -65,6 +60,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private OrderState order;
   private String orderId;
+  private PaymentTcc payment;
 
   /** The order as it stood when it was accepted or rejected; answers every awaitAcceptance. */
   private OrderView decision;
@@ -79,10 +75,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     var beforeCapture = StepOptions.beforeCapture(settings.stepRetryBudget());
     var untilDone = StepOptions.untilDone();
     stock = Workflow.newActivityStub(StockActivities.class, beforeCapture);
-    payment = Workflow.newActivityStub(PaymentActivities.class, beforeCapture);
     shipping = Workflow.newActivityStub(ShippingActivities.class, beforeCapture);
     stockUntilDone = Workflow.newActivityStub(StockActivities.class, untilDone);
-    paymentUntilDone = Workflow.newActivityStub(PaymentActivities.class, untilDone);
     shippingUntilDone = Workflow.newActivityStub(ShippingActivities.class, untilDone);
   }
 
@@ -91,15 +85,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     validate(request);
     orderId = request.orderId();
     order = new OrderState(request, now());
+    payment = new PaymentTcc(request, settings, this::transition);
     Compensations compensations = new Compensations();
-    Rollback rollback = runStepsBeforeCapture(request, compensations);
+    Rollback beforeCapture = runStepsBeforeCapture(request, compensations);
     // Detached: a cancel request must neither stop a rollback halfway nor interrupt a capture,
     // which has no way back.
     Workflow.newDetachedCancellationScope(
             () -> {
-              if (rollback == null) {
-                captureAndCommit();
-              } else {
+              Rollback rollback = beforeCapture == null ? captureAndCommit() : beforeCapture;
+              if (rollback != null) {
                 rollBack(compensations, rollback);
               }
               // Let a running awaitAcceptance answer before the run closes, so no caller is lost.
@@ -119,7 +113,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       // The order exists in the read model as soon as the workflow does.
       record(order.view());
       reserveStock(request, compensations);
-      authorizePayment(request, compensations);
+      authorizePayment(compensations);
       registerShipping(request, compensations);
       return null;
     } catch (ActivityFailure | CanceledFailure e) {
@@ -142,26 +136,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     transition(s -> s.advanceTo(OrderStep.AUTHORIZE_PAYMENT));
   }
 
-  private void authorizePayment(PlaceOrderRequest request, Compensations compensations) {
-    List<PaymentSource> sources = request.paymentSources();
-    for (int i = 0; i < sources.size(); i++) {
-      String legId = OrderState.legId(i);
-      compensations.add(
-          "void leg " + legId,
-          () -> {
-            paymentUntilDone.voidLeg(
-                new LegRef(IdempotencyKeys.voidLeg(orderId, legId), orderId, legId));
-            transition(s -> s.leg(legId, LegState.VOIDED));
-          });
-      payment.authorizeLeg(
-          new AuthorizeLegInput(
-              IdempotencyKeys.authorizeLeg(orderId, legId),
-              orderId,
-              legId,
-              request.customerId(),
-              sources.get(i)));
-      transition(s -> s.leg(legId, LegState.AUTHORIZED));
-    }
+  private void authorizePayment(Compensations compensations) {
+    payment.tryAll(compensations);
     // Stock held and money authorized: the order is accepted, and the shop can be told so.
     decision = transition(s -> s.advanceTo(OrderStep.REGISTER_SHIPPING));
   }
@@ -187,21 +163,22 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   }
 
   /**
-   * Confirms every leg, then sells the stock. A successful authorization guarantees that a capture
-   * can succeed, so these retry until they do; a non-retryable failure here is a bug or a broken
-   * fence and fails the workflow for an operator to see, with the read model left at the step that
-   * failed.
+   * Confirms every leg, then sells the stock; both retry until they succeed. A non-retryable
+   * failure here is a bug or a broken fence and fails the workflow for an operator to see, with
+   * the read model left at the step that failed.
+   *
+   * @return null when the order completed; the rollback of a card authorization that expired
+   *     before anything was captured
    */
-  private void captureAndCommit() {
-    for (PaymentLeg leg : order.view().legs()) {
-      String legId = leg.legId();
-      paymentUntilDone.captureLeg(
-          new LegRef(IdempotencyKeys.captureLeg(orderId, legId), orderId, legId));
-      transition(s -> s.leg(legId, LegState.CAPTURED));
+  private Rollback captureAndCommit() {
+    Rollback expired = payment.confirmAll();
+    if (expired != null) {
+      return expired;
     }
     transition(s -> s.advanceTo(OrderStep.COMMIT_STOCK));
     stockUntilDone.commitStock(new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId));
     transition(OrderState::complete);
+    return null;
   }
 
   private void rollBack(Compensations compensations, Rollback rollback) {

@@ -31,12 +31,7 @@ record Rollback(OrderStatus status, String reason, String detail) {
       return new Rollback(OrderStatus.CANCELLED, null, "Cancelled during " + step + ".");
     }
     Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
-    // The server ends the retries either by firing the schedule-to-close timer (a TimeoutFailure)
-    // or by refusing a retry that would start after it (retry state TIMEOUT, with the last
-    // failure as cause); both mean the budget ran out.
-    if (cause instanceof TimeoutFailure
-        || (failure instanceof ActivityFailure activityFailure
-            && activityFailure.getRetryState() == RetryState.RETRY_STATE_TIMEOUT)) {
+    if (ranOutOfBudget(failure)) {
       return new Rollback(
           OrderStatus.REJECTED,
           FailureType.STEP_TIMED_OUT.name(),
@@ -49,6 +44,30 @@ record Rollback(OrderStatus status, String reason, String detail) {
           applicationFailure.getOriginalMessage());
     }
     return new Rollback(OrderStatus.REJECTED, cause.getClass().getSimpleName(), message(cause));
+  }
+
+  /**
+   * Whether a call stopped because its retry budget ran out, which leaves its outcome at the
+   * service unknown. The server ends the retries either by firing the schedule-to-close timer (a
+   * TimeoutFailure) or by refusing a retry that would start after it (retry state TIMEOUT, with
+   * the last failure as cause); both mean the budget ran out.
+   */
+  static boolean ranOutOfBudget(RuntimeException failure) {
+    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
+    return cause instanceof TimeoutFailure
+        || (failure instanceof ActivityFailure activityFailure
+            && activityFailure.getRetryState() == RetryState.RETRY_STATE_TIMEOUT);
+  }
+
+  /** The failure type a failed call stands for: the reason {@link #of} gives for it. */
+  static String reasonOf(RuntimeException failure) {
+    if (ranOutOfBudget(failure)) {
+      return FailureType.STEP_TIMED_OUT.name();
+    }
+    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
+    return cause instanceof ApplicationFailure applicationFailure
+        ? applicationFailure.getType()
+        : cause.getClass().getSimpleName();
   }
 
   private static String lastError(Throwable cause) {

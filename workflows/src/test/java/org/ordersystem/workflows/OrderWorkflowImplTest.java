@@ -74,8 +74,9 @@ class OrderWorkflowImplTest extends OrderWorkflowTestBase {
         .registerShipment(
             new RegisterShipmentInput(
                 ID + ":register-shipping", ID, request.shippingAddress(), request.lines()));
-    calls.verify(payment).captureLeg(leg(ID + ":capture:1", "1"));
+    // Points (leg 2) before balance (leg 1): captures run CARD, POINTS, BALANCE.
     calls.verify(payment).captureLeg(leg(ID + ":capture:2", "2"));
+    calls.verify(payment).captureLeg(leg(ID + ":capture:1", "1"));
     calls.verify(stock).commitStock(new ReservationRef(ID + ":commit-stock", ID));
     verify(stock, never()).releaseStock(any());
     verify(payment, never()).voidLeg(any());

@@ -33,7 +33,10 @@ class OrderWorkflowRetryTest extends OrderWorkflowTestBase {
         .doNothing()
         .when(stock)
         .reserveStock(any());
-    doThrow(transientFailure()).doNothing().when(payment).authorizeLeg(any());
+    doThrow(transientFailure())
+        .doAnswer(call -> authorized(call.getArgument(0)))
+        .when(payment)
+        .authorizeLeg(any());
 
     OrderView order = place(Orders.paidByBalance());
 

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +21,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
 import org.ordersystem.workflows.activities.PaymentActivities;
+import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
 import org.ordersystem.workflows.activities.PaymentActivities.LegRef;
+import org.ordersystem.workflows.activities.PaymentActivities.LegStatus;
 import org.ordersystem.workflows.activities.ShippingActivities;
 import org.ordersystem.workflows.activities.ShippingActivities.Shipment;
 import org.ordersystem.workflows.activities.StockActivities;
+import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.SourceType;
 
 /**
  * Runs {@link OrderWorkflowImpl} on the time-skipping test server against Mockito mocks of every
@@ -59,6 +65,7 @@ abstract class OrderWorkflowTestBase {
     readModel = mock(OrderReadModelActivities.class, withSettings().withoutAnnotations());
     when(shipping.registerShipment(any()))
         .thenReturn(new Shipment(Orders.ORDER_ID, TRACKING_NUMBER));
+    when(payment.authorizeLeg(any())).thenAnswer(call -> authorized(call.getArgument(0)));
     OrderWorkflowSettings settings = settings();
     worker.registerWorkflowImplementationFactory(
         OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
@@ -105,5 +112,22 @@ abstract class OrderWorkflowTestBase {
 
   static LegRef leg(String idempotencyKey, String legId) {
     return new LegRef(idempotencyKey, Orders.ORDER_ID, legId);
+  }
+
+  /** What the payment service answers to a Try that reserved the amount. */
+  static LegStatus authorized(AuthorizeLegInput input) {
+    return new LegStatus(LegState.AUTHORIZED, pspAuthorizationId(input.legId(), input.source()));
+  }
+
+  /** The provider's authorization of a CARD leg in these tests; null for the other sources. */
+  static String pspAuthorizationId(String legId, PaymentSource source) {
+    return source.type() == SourceType.CARD ? "psp-auth-" + legId : null;
+  }
+
+  /** Replays the order's history on the current code: new commands or reordering would fail. */
+  void assertHistoryReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory(PlaceOrderRequest.workflowId(Orders.ORDER_ID)),
+        OrderWorkflowImpl.class);
   }
 }

@@ -34,6 +34,26 @@ final class Orders {
             new PaymentSource(SourceType.POINTS, 2_000, null)));
   }
 
+  /**
+   * Paid by card (leg 1), wallet balance (leg 2) and points (leg 3): the card comes first in the
+   * request, yet it is tried last and captured first.
+   */
+  static PlaceOrderRequest paidByCardBalanceAndPoints(String cardToken) {
+    return order(
+        List.of(
+            new PaymentSource(SourceType.CARD, 2_500, cardToken),
+            new PaymentSource(SourceType.BALANCE, 2_500, null),
+            new PaymentSource(SourceType.POINTS, 1_000, null)));
+  }
+
+  /** Paid by two cards (legs 1 and 2). */
+  static PlaceOrderRequest paidByTwoCards() {
+    return order(
+        List.of(
+            new PaymentSource(SourceType.CARD, 4_000, "tok_ok"),
+            new PaymentSource(SourceType.CARD, 2_000, "tok_ok")));
+  }
+
   private static PlaceOrderRequest order(List<PaymentSource> sources) {
     return new PlaceOrderRequest(ORDER_ID, "shop-1", CUSTOMER_ID, LINES, TOTAL, ADDRESS, sources);
   }

@@ -1,0 +1,224 @@
+package org.ordersystem.workflows;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.ordersystem.workflows.activities.PaymentActivities;
+import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
+import org.ordersystem.workflows.activities.PaymentActivities.LegRef;
+import org.ordersystem.workflows.activities.PaymentActivities.LegStatus;
+import org.ordersystem.workflows.model.LegState;
+import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.model.PaymentSource;
+import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.SourceType;
+import org.slf4j.Logger;
+
+/**
+ * The payment of one order: Try/Confirm/Cancel over its legs, one leg per funding source.
+ *
+ * <pre>
+ *   phase    call         legs in the order            when a call fails for good
+ *   Try      authorizeLeg BALANCE, POINTS, CARD        cancel the legs tried (saga compensations)
+ *   Confirm  captureLeg   CARD, POINTS, BALANCE        card expired, nothing posted: roll back;
+ *                                                      else no way back: the workflow fails
+ *   Cancel   voidLeg      the reverse of the Tries     retried until done (idempotent, fenced)
+ * </pre>
+ *
+ * <p>A part of the order workflow, not a child workflow. Try and Confirm are separated by the
+ * shipping registration, and the Cancels must run in one reverse order with the stock and shipping
+ * compensations. A child would have to stay open between the phases, be told by signal to confirm
+ * or cancel (a second protocol whose messages must themselves be retried and deduplicated), and
+ * report its leg states back for the acceptance snapshot and the read model, all for an order's
+ * handful of legs, whose history stays small. It pays off once other flows (refunds) drive
+ * payments.
+ *
+ * <p>Legs are tried one after the other, not in parallel. BALANCE and POINTS are entries in our
+ * own ledger: cheap to reserve and released at once. A CARD authorization is a hold at the
+ * customer's bank that can stay on their statement for days after a void, so it is placed last,
+ * once the other legs hold: a short balance then costs the customer nothing on the card. One at a
+ * time also keeps a customer's balance and points rows free of concurrent Tries in the payment
+ * service, and costs little: the card authorization dominates the time either way.
+ */
+final class PaymentTcc {
+
+  private static final Logger log = Workflow.getLogger(PaymentTcc.class);
+
+  private record Leg(String legId, PaymentSource source) {}
+
+  private final String orderId;
+  private final String customerId;
+  private final List<Leg> legs = new ArrayList<>();
+  private final Consumer<Consumer<OrderState>> transition;
+
+  // Tries and their look-ups: within the step's retry budget.
+  private final PaymentActivities payment;
+  // Confirms and Cancels: there is nothing left to fall back on, so retried until done.
+  private final PaymentActivities paymentUntilDone;
+
+  /**
+   * @param transition applies a change to the order, records it and returns once recorded
+   */
+  PaymentTcc(
+      PlaceOrderRequest request,
+      OrderWorkflowSettings settings,
+      Consumer<Consumer<OrderState>> transition) {
+    this.orderId = request.orderId();
+    this.customerId = request.customerId();
+    this.transition = transition;
+    List<PaymentSource> sources = request.paymentSources();
+    for (int i = 0; i < sources.size(); i++) {
+      legs.add(new Leg(OrderState.legId(i), sources.get(i)));
+    }
+    payment =
+        Workflow.newActivityStub(
+            PaymentActivities.class, StepOptions.beforeCapture(settings.stepRetryBudget()));
+    paymentUntilDone = Workflow.newActivityStub(PaymentActivities.class, StepOptions.untilDone());
+  }
+
+  /**
+   * Try: authorizes every leg, each leg's Cancel registered before its Try, since a Try that timed
+   * out may still have happened. Stops at the first leg that fails for good and rethrows its
+   * failure; the saga's compensations then cancel the legs tried so far, last first. A leg whose
+   * retries ran out has an unknown outcome: the service is asked where it stands, and only a leg
+   * it does not hold as AUTHORIZED fails the payment.
+   */
+  void tryAll(Compensations compensations) {
+    for (Leg leg : inTryOrder()) {
+      compensations.add("void leg " + leg.legId(), () -> cancel(leg.legId()));
+      tryLeg(leg);
+    }
+  }
+
+  private void tryLeg(Leg leg) {
+    String legId = leg.legId();
+    LegStatus status;
+    try {
+      status =
+          payment.authorizeLeg(
+              new AuthorizeLegInput(
+                  IdempotencyKeys.authorizeLeg(orderId, legId),
+                  orderId,
+                  legId,
+                  customerId,
+                  leg.source()));
+    } catch (ActivityFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
+      if (!Rollback.ranOutOfBudget(e)) {
+        String reason = Rollback.reasonOf(e);
+        transition.accept(s -> s.legFailed(legId, reason));
+        throw e;
+      }
+      status = settle(legId);
+      LegState settled = status.state();
+      if (settled != LegState.AUTHORIZED) {
+        transition.accept(
+            s -> {
+              if (settled != LegState.NEW) {
+                s.leg(legId, settled);
+              }
+              s.legFailed(legId, FailureType.STEP_TIMED_OUT.name());
+            });
+        throw e;
+      }
+    }
+    // Null only in histories written before authorizeLeg returned the leg.
+    String pspAuthorizationId = status == null ? null : status.pspAuthorizationId();
+    transition.accept(s -> s.authorized(legId, pspAuthorizationId));
+  }
+
+  /**
+   * Learns where a leg whose Try ran out of retries stands by asking the service by order and leg,
+   * never by trying again under another key: a second key could reserve the amount twice. When
+   * the service cannot tell either, the leg is UNKNOWN, and voiding it settles it both ways: the
+   * void releases a reservation, or leaves a barrier that refuses a Try still on its way.
+   */
+  private LegStatus settle(String legId) {
+    try {
+      LegStatus status =
+          payment.getLegState(
+              new LegRef(IdempotencyKeys.authorizeLeg(orderId, legId), orderId, legId));
+      LegStatus settled = status == null ? new LegStatus(LegState.UNKNOWN, null) : status;
+      log.warn(
+          "Order {} leg {}: authorization ran out of retries; the service holds it as {}",
+          orderId,
+          legId,
+          settled.state());
+      return settled;
+    } catch (ActivityFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
+      log.warn("Order {} leg {}: outcome unknown, the service did not answer", orderId, legId, e);
+      return new LegStatus(LegState.UNKNOWN, null);
+    }
+  }
+
+  /** Cancel: releases the leg, or leaves a barrier when it was never reserved. */
+  private void cancel(String legId) {
+    paymentUntilDone.voidLeg(new LegRef(IdempotencyKeys.voidLeg(orderId, legId), orderId, legId));
+    transition.accept(s -> s.leg(legId, LegState.VOIDED));
+  }
+
+  /**
+   * Confirm: captures every leg, retrying transient failures until they succeed, since a
+   * successful Try guarantees that a Confirm can succeed. The one exception is a card whose
+   * provider authorization expired, so CARD legs are captured first, while nothing is posted yet:
+   * an expiry then rolls the whole order back (every leg voided, the expired one too, since a void
+   * is idempotent; shipment cancelled; stock released) and it ends REJECTED with
+   * AUTHORIZATION_EXPIRED. The card is not re-authorized, because that needs the customer present.
+   * Once a leg is captured there is no rollback: any later failure for good (a second card that
+   * expired, a broken fence) fails the workflow for an operator, since only a refund could undo
+   * what was posted.
+   *
+   * @return null when every leg is captured; else the rollback of an expired card authorization
+   */
+  Rollback confirmAll() {
+    boolean anyCaptured = false;
+    for (Leg leg : inCaptureOrder()) {
+      String legId = leg.legId();
+      try {
+        paymentUntilDone.captureLeg(
+            new LegRef(IdempotencyKeys.captureLeg(orderId, legId), orderId, legId));
+      } catch (ActivityFailure e) {
+        String reason = Rollback.reasonOf(e);
+        transition.accept(s -> s.legFailed(legId, reason));
+        if (!anyCaptured && FailureType.AUTHORIZATION_EXPIRED.name().equals(reason)) {
+          log.warn("Order {} leg {}: card authorization expired before capture", orderId, legId);
+          Rollback expired = Rollback.of(OrderStep.CAPTURE_PAYMENT, e, false, Duration.ZERO);
+          return new Rollback(expired.status(), reason, "Leg " + legId + ": " + expired.detail());
+        }
+        throw e;
+      }
+      anyCaptured = true;
+      transition.accept(s -> s.leg(legId, LegState.CAPTURED));
+    }
+    return null;
+  }
+
+  /** BALANCE, then POINTS, then CARD; legs of one type in the order given. */
+  private List<Leg> inTryOrder() {
+    return legs.stream().sorted(Comparator.comparingInt(PaymentTcc::rank)).toList();
+  }
+
+  /** CARD, then POINTS, then BALANCE: the card, which alone can still fail, goes first. */
+  private List<Leg> inCaptureOrder() {
+    return legs.stream().sorted(Comparator.comparingInt(PaymentTcc::rank).reversed()).toList();
+  }
+
+  private static int rank(Leg leg) {
+    SourceType type = leg.source().type();
+    return switch (type) {
+      case BALANCE -> 0;
+      case POINTS -> 1;
+      case CARD -> 2;
+    };
+  }
+}
