@@ -1,19 +1,26 @@
 package org.ordersystem.services;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.ordersystem.services.common.ServiceDatabase;
 import org.ordersystem.services.payment.PaymentServer;
+import org.ordersystem.services.psp.PspServer;
 import org.ordersystem.services.shipping.ShippingServer;
 import org.ordersystem.services.stock.StockServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stock, shipping and payment services running together, each on its own network port with its
- * own database pool: for the local stack, a services-only process and tests.
+ * The stock, shipping and payment services and the simulated payment provider running together,
+ * each on its own network port with its own database pool: for the local stack, a services-only
+ * process and tests.
  */
 public final class ReferenceServices implements AutoCloseable {
 
@@ -22,6 +29,7 @@ public final class ReferenceServices implements AutoCloseable {
   private final StockServer stock;
   private final ShippingServer shipping;
   private final PaymentServer payment;
+  private final PspServer psp;
 
   /** Servers first, then pools: a server stops taking calls before its pool goes away. */
   private final List<AutoCloseable> closeOrder;
@@ -30,16 +38,18 @@ public final class ReferenceServices implements AutoCloseable {
       StockServer stock,
       ShippingServer shipping,
       PaymentServer payment,
+      PspServer psp,
       List<AutoCloseable> closeOrder) {
     this.stock = stock;
     this.shipping = shipping;
     this.payment = payment;
+    this.psp = psp;
     this.closeOrder = closeOrder;
   }
 
   /**
-   * Migrates the three databases and starts the three servers. On failure whatever was started is
-   * stopped again before the exception leaves.
+   * Migrates the databases and starts the servers, the provider first since the payment service
+   * calls it. On failure whatever was started is stopped again before the exception leaves.
    */
   public static ReferenceServices start(ServicesConfig config) {
     List<AutoCloseable> opened = new ArrayList<>();
@@ -47,16 +57,30 @@ public final class ReferenceServices implements AutoCloseable {
       HikariDataSource stockDb = open(opened, "stock", config.stockJdbcUrl(), config);
       HikariDataSource shippingDb = open(opened, "shipping", config.shippingJdbcUrl(), config);
       HikariDataSource paymentDb = open(opened, "payment", config.paymentJdbcUrl(), config);
+      PspServer psp = null;
+      String pspTarget = config.pspTarget();
+      if (config.runsPsp()) {
+        HikariDataSource pspDb = open(opened, "psp", config.pspJdbcUrl(), config);
+        psp =
+            PspServer.onPort(
+                config.pspPort(), pspDb, Clock.systemUTC(), config.pspAuthorizationTtl());
+        psp.start();
+        opened.add(psp);
+        pspTarget = "localhost:" + psp.port();
+      }
+      ManagedChannel pspChannel =
+          Grpc.newChannelBuilder(pspTarget, InsecureChannelCredentials.create()).build();
+      opened.add(() -> pspChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
       StockServer stock = StockServer.onPort(config.stockPort(), stockDb);
       stock.start();
       opened.add(stock);
       ShippingServer shipping = ShippingServer.onPort(config.shippingPort(), shippingDb);
       shipping.start();
       opened.add(shipping);
-      PaymentServer payment = PaymentServer.onPort(config.paymentPort(), paymentDb);
+      PaymentServer payment = PaymentServer.onPort(config.paymentPort(), paymentDb, pspChannel);
       payment.start();
       opened.add(payment);
-      return new ReferenceServices(stock, shipping, payment, reversed(opened));
+      return new ReferenceServices(stock, shipping, payment, psp, reversed(opened));
     } catch (RuntimeException e) {
       closeAll(reversed(opened));
       throw e;
@@ -73,6 +97,11 @@ public final class ReferenceServices implements AutoCloseable {
 
   public int paymentPort() {
     return payment.port();
+  }
+
+  /** The simulated provider's port, or -1 when the payment service uses a provider elsewhere. */
+  public int pspPort() {
+    return psp == null ? -1 : psp.port();
   }
 
   /** Stops the servers, then closes the pools. */

@@ -1,21 +1,31 @@
 package org.ordersystem.services;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the three reference services as a process of their own, configured by environment variables:
+ * Runs the reference services and the simulated payment provider as a process of their own,
+ * configured by environment variables:
  *
  * <ul>
  *   <li>{@code ORDERS_STOCK_DB_URL}, {@code ORDERS_SHIPPING_DB_URL}, {@code ORDERS_PAYMENT_DB_URL}
  *       (required): mysql-connector-j URLs of the three databases, for example {@code
  *       jdbc:mysql://localhost:3306/stock?createDatabaseIfNotExist=true}.
+ *   <li>{@code ORDERS_PSP_DB_URL} (required unless {@code ORDERS_PSP_TARGET} is set): the
+ *       provider's database.
  *   <li>{@code ORDERS_DB_USER} (default {@code root}) and {@code ORDERS_DB_PASSWORD} (default
- *       empty): the user of all three databases.
+ *       empty): the user of all the databases.
  *   <li>{@code ORDERS_STOCK_PORT} (default 50051), {@code ORDERS_SHIPPING_PORT} (50052), {@code
- *       ORDERS_PAYMENT_PORT} (50053): gRPC ports; 0 picks a free one.
+ *       ORDERS_PAYMENT_PORT} (50053), {@code ORDERS_PSP_PORT} (50054): gRPC ports; 0 picks a free
+ *       one.
+ *   <li>{@code ORDERS_PSP_TARGET} (default unset): a provider elsewhere, for example {@code
+ *       psp.internal:50054}; then no provider starts here.
+ *   <li>{@code ORDERS_PSP_AUTH_TTL} (ISO-8601 duration, default {@code PT24H}): how long a card
+ *       authorization holds before it expires.
  *   <li>{@code ORDERS_SEED_DEMO_DATA} ({@code true} or {@code false}, default {@code false}):
  *       insert the demo catalog and wallets where missing.
  * </ul>
@@ -49,10 +59,11 @@ public final class ServicesMain {
                 },
                 "services-stop"));
     log.info(
-        "Reference services up: stock on {}, shipping on {}, payment on {}",
+        "Reference services up: stock on {}, shipping on {}, payment on {}, psp on {}",
         services.stockPort(),
         services.shippingPort(),
-        services.paymentPort());
+        services.paymentPort(),
+        config.runsPsp() ? services.pspPort() : config.pspTarget());
     stopped.await();
   }
 
@@ -62,6 +73,8 @@ public final class ServicesMain {
    * @throws IllegalArgumentException naming the missing or malformed variable
    */
   static ServicesConfig fromEnvironment(Map<String, String> env) {
+    String pspTarget = env.get("ORDERS_PSP_TARGET");
+    boolean remotePsp = pspTarget != null && !pspTarget.isBlank();
     return new ServicesConfig(
         required(env, "ORDERS_STOCK_DB_URL"),
         required(env, "ORDERS_SHIPPING_DB_URL"),
@@ -71,7 +84,28 @@ public final class ServicesMain {
         port(env, "ORDERS_STOCK_PORT", 50051),
         port(env, "ORDERS_SHIPPING_PORT", 50052),
         port(env, "ORDERS_PAYMENT_PORT", 50053),
-        flag(env, "ORDERS_SEED_DEMO_DATA"));
+        flag(env, "ORDERS_SEED_DEMO_DATA"),
+        port(env, "ORDERS_PSP_PORT", 50054),
+        duration(env, "ORDERS_PSP_AUTH_TTL", Duration.ofHours(24)),
+        remotePsp ? env.get("ORDERS_PSP_DB_URL") : required(env, "ORDERS_PSP_DB_URL"),
+        remotePsp ? pspTarget.strip() : null);
+  }
+
+  private static Duration duration(Map<String, String> env, String name, Duration defaultValue) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      Duration duration = Duration.parse(value.strip());
+      if (!duration.isNegative() && !duration.isZero()) {
+        return duration;
+      }
+    } catch (DateTimeParseException e) {
+      // Falls through to the message below.
+    }
+    throw new IllegalArgumentException(
+        name + " must be a positive ISO-8601 duration such as PT24H, got " + value);
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -18,8 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.ordersystem.proto.faults.v1.FaultControlServiceGrpc;
 import org.ordersystem.proto.faults.v1.GetFaultsRequest;
 import org.ordersystem.proto.payment.v1.Account;
+import org.ordersystem.proto.payment.v1.AuthorizeLegRequest;
+import org.ordersystem.proto.payment.v1.AuthorizeLegResponse;
+import org.ordersystem.proto.payment.v1.FundingSource;
 import org.ordersystem.proto.payment.v1.ListAccountsRequest;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
+import org.ordersystem.proto.payment.v1.PaymentServiceGrpc.PaymentServiceBlockingStub;
+import org.ordersystem.proto.payment.v1.SourceType;
+import org.ordersystem.proto.psp.v1.GetAuthorizationRequest;
+import org.ordersystem.proto.psp.v1.PspServiceGrpc;
 import org.ordersystem.proto.shipping.v1.ShippingServiceGrpc;
 import org.ordersystem.proto.stock.v1.ListProductsRequest;
 import org.ordersystem.proto.stock.v1.Product;
@@ -28,22 +35,29 @@ import org.ordersystem.proto.stock.v1.StockLine;
 import org.ordersystem.proto.stock.v1.StockServiceGrpc;
 import org.ordersystem.services.support.TestDatabases;
 
-/** The three services over real TCP ports, as the activities reach them. */
+/** The services and the provider over real TCP ports, as the activities reach them. */
 class ReferenceServicesIntegrationTest {
 
   @Test
   void shouldServeTheSeededServicesOnTheirOwnPorts() throws Exception {
     try (ReferenceServices services = ReferenceServices.start(TestDatabases.freshConfig(true))) {
-      assertThat(List.of(services.stockPort(), services.shippingPort(), services.paymentPort()))
+      assertThat(
+              List.of(
+                  services.stockPort(),
+                  services.shippingPort(),
+                  services.paymentPort(),
+                  services.pspPort()))
           .allMatch(port -> port > 0)
           .doesNotHaveDuplicates();
       ManagedChannel stockChannel = channel(services.stockPort());
       ManagedChannel shippingChannel = channel(services.shippingPort());
       ManagedChannel paymentChannel = channel(services.paymentPort());
+      ManagedChannel pspChannel = channel(services.pspPort());
       try {
         assertServing(stockChannel, StockServiceGrpc.SERVICE_NAME);
         assertServing(shippingChannel, ShippingServiceGrpc.SERVICE_NAME);
         assertServing(paymentChannel, PaymentServiceGrpc.SERVICE_NAME);
+        assertServing(pspChannel, PspServiceGrpc.SERVICE_NAME);
         assertThat(
                 FaultControlServiceGrpc.newBlockingStub(shippingChannel)
                     .getFaults(GetFaultsRequest.getDefaultInstance())
@@ -68,8 +82,40 @@ class ReferenceServicesIntegrationTest {
             .containsEntry("cust-001", 50_000_000L)
             .containsEntry("cust-005", 50_000_000L)
             .containsEntry("cust-poor", 1_000L);
+
+        // A card leg travels from the payment service to the provider over their real ports.
+        PaymentServiceBlockingStub payment = PaymentServiceGrpc.newBlockingStub(paymentChannel);
+        String paymentId = "order-" + UUID.randomUUID();
+        AuthorizeLegResponse card =
+            payment.authorizeLeg(
+                AuthorizeLegRequest.newBuilder()
+                    .setIdempotencyKey(paymentId + ":authorize:1")
+                    .setPaymentId(paymentId)
+                    .setLegId("1")
+                    .setCustomerId("cust-001")
+                    .setSource(
+                        FundingSource.newBuilder()
+                            .setType(SourceType.SOURCE_TYPE_CARD)
+                            .setAmount(4_000)
+                            .setCardToken("tok_ok"))
+                    .build());
+        assertThat(
+                PspServiceGrpc.newBlockingStub(pspChannel)
+                    .getAuthorization(
+                        GetAuthorizationRequest.newBuilder()
+                            .setAuthorizationId(card.getPspAuthorizationId())
+                            .build())
+                    .getReference())
+            .isEqualTo(paymentId + ":1");
+        assertThat(
+                FaultControlServiceGrpc.newBlockingStub(pspChannel)
+                    .getFaults(GetFaultsRequest.getDefaultInstance())
+                    .getFaults()
+                    .getOutage())
+            .isFalse();
       } finally {
-        for (ManagedChannel channel : List.of(stockChannel, shippingChannel, paymentChannel)) {
+        for (ManagedChannel channel :
+            List.of(stockChannel, shippingChannel, paymentChannel, pspChannel)) {
           channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
       }
@@ -103,7 +149,11 @@ class ReferenceServicesIntegrationTest {
               0,
               0,
               0,
-              seed);
+              seed,
+              0,
+              config.pspAuthorizationTtl(),
+              config.pspJdbcUrl(),
+              null);
       try (ReferenceServices services = ReferenceServices.start(again)) {
         ManagedChannel channel = channel(services.stockPort());
         assertThat(products(channel).get("LIMITED-VINYL").getAvailable()).isEqualTo(3);

@@ -3,6 +3,7 @@ package org.ordersystem.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ class ServicesMainTest {
       Map.of(
           "ORDERS_STOCK_DB_URL", "jdbc:mysql://db/stock",
           "ORDERS_SHIPPING_DB_URL", "jdbc:mysql://db/shipping",
-          "ORDERS_PAYMENT_DB_URL", "jdbc:mysql://db/payment");
+          "ORDERS_PAYMENT_DB_URL", "jdbc:mysql://db/payment",
+          "ORDERS_PSP_DB_URL", "jdbc:mysql://db/psp");
 
   @Test
   void shouldApplyDefaultsToWhatIsNotSet() {
@@ -28,7 +30,25 @@ class ServicesMainTest {
                 50051,
                 50052,
                 50053,
-                false));
+                false,
+                50054,
+                Duration.ofHours(24),
+                "jdbc:mysql://db/psp",
+                null));
+  }
+
+  @Test
+  void shouldUseAProviderElsewhereWithoutItsDatabase() {
+    Map<String, String> env = new HashMap<>(URLS);
+    env.remove("ORDERS_PSP_DB_URL");
+    env.put("ORDERS_PSP_TARGET", "psp.internal:7000");
+    env.put("ORDERS_PSP_AUTH_TTL", "P7D");
+
+    ServicesConfig config = ServicesMain.fromEnvironment(env);
+
+    assertThat(config.runsPsp()).isFalse();
+    assertThat(config.pspTarget()).isEqualTo("psp.internal:7000");
+    assertThat(config.pspAuthorizationTtl()).isEqualTo(Duration.ofDays(7));
   }
 
   @Test
@@ -58,6 +78,10 @@ class ServicesMainTest {
     badPort.put("ORDERS_SHIPPING_PORT", "70000");
     Map<String, String> badFlag = new HashMap<>(URLS);
     badFlag.put("ORDERS_SEED_DEMO_DATA", "yes");
+    Map<String, String> noPsp = new HashMap<>(URLS);
+    noPsp.remove("ORDERS_PSP_DB_URL");
+    Map<String, String> badTtl = new HashMap<>(URLS);
+    badTtl.put("ORDERS_PSP_AUTH_TTL", "-PT1H");
 
     assertThatThrownBy(() -> ServicesMain.fromEnvironment(noStock))
         .hasMessageContaining("ORDERS_STOCK_DB_URL");
@@ -65,5 +89,9 @@ class ServicesMainTest {
         .hasMessageContaining("ORDERS_SHIPPING_PORT");
     assertThatThrownBy(() -> ServicesMain.fromEnvironment(badFlag))
         .hasMessageContaining("ORDERS_SEED_DEMO_DATA");
+    assertThatThrownBy(() -> ServicesMain.fromEnvironment(noPsp))
+        .hasMessageContaining("ORDERS_PSP_DB_URL");
+    assertThatThrownBy(() -> ServicesMain.fromEnvironment(badTtl))
+        .hasMessageContaining("ORDERS_PSP_AUTH_TTL");
   }
 }

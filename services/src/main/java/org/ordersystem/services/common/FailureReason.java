@@ -31,7 +31,18 @@ public enum FailureReason {
   /** Capture of a leg that was never authorized. */
   LEG_NOT_AUTHORIZED(Status.Code.FAILED_PRECONDITION),
   /** An idempotency key replayed with other parameters than its first use. */
-  IDEMPOTENCY_CONFLICT(Status.Code.FAILED_PRECONDITION);
+  IDEMPOTENCY_CONFLICT(Status.Code.FAILED_PRECONDITION),
+  /** A card authorization was not captured before it expired; its hold is gone. */
+  AUTHORIZATION_EXPIRED(Status.Code.FAILED_PRECONDITION),
+  /** A capture or refund above what the authorization has left. */
+  AMOUNT_EXCEEDED(Status.Code.FAILED_PRECONDITION),
+  UNKNOWN_AUTHORIZATION(Status.Code.NOT_FOUND),
+  /** The payment provider did not answer, or answered with a transient error: retry, same key. */
+  PSP_UNAVAILABLE(Status.Code.UNAVAILABLE),
+  /** The payment provider answered in a way this service cannot explain: an operator looks. */
+  PSP_ERROR(Status.Code.INTERNAL),
+  /** The record changed between a provider call and its local write: retry with the same key. */
+  CONCURRENT_CHANGE(Status.Code.UNAVAILABLE);
 
   private final Status.Code code;
 

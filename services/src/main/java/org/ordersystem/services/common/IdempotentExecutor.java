@@ -82,6 +82,20 @@ public final class IdempotentExecutor {
     }
   }
 
+  /**
+   * The outcome recorded under {@code key}, replayed (or thrown) as {@link #execute} would, or
+   * empty when the key is new. Lets a caller skip a side effect outside the database, such as a
+   * call to a payment provider, on a replay; {@link #execute} still settles a concurrent first
+   * call.
+   */
+  public <R extends Message> Optional<R> recorded(String key, Message request, Parser<R> parser) {
+    String operation = request.getDescriptorForType().getFullName();
+    byte[] hash = hash(request);
+    return Jdbc.read(dataSource, c -> find(c, key))
+        .filter(stored -> stored.statusCode() != IN_PROGRESS)
+        .map(stored -> replay(stored, key, operation, hash, parser));
+  }
+
   private <R extends Message> R attempt(
       String key, String operation, byte[] hash, Parser<R> parser, SqlWork<R> work)
       throws SQLException {
@@ -180,6 +194,13 @@ public final class IdempotentExecutor {
   }
 
   private static StoredOutcome load(Connection connection, String key) throws SQLException {
+    // When the row we collided with was deleted since, losing this race means running again.
+    return find(connection, key)
+        .orElseThrow(() -> new SQLException("idempotency key vanished: " + key, "40001"));
+  }
+
+  private static Optional<StoredOutcome> find(Connection connection, String key)
+      throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT operation, request_hash, status_code, status_description, response"
@@ -187,11 +208,11 @@ public final class IdempotentExecutor {
       select.setString(1, key);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {
-          // The row we collided with was deleted since; losing this race means running again.
-          throw new SQLException("idempotency key vanished: " + key, "40001");
+          return Optional.empty();
         }
-        return new StoredOutcome(
-            rs.getString(1), rs.getBytes(2), rs.getInt(3), rs.getString(4), rs.getBytes(5));
+        return Optional.of(
+            new StoredOutcome(
+                rs.getString(1), rs.getBytes(2), rs.getInt(3), rs.getString(4), rs.getBytes(5)));
       }
     }
   }

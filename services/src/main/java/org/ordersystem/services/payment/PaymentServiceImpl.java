@@ -1,39 +1,62 @@
 package org.ordersystem.services.payment;
 
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.ordersystem.proto.payment.v1.AuthorizeLegRequest;
 import org.ordersystem.proto.payment.v1.AuthorizeLegResponse;
 import org.ordersystem.proto.payment.v1.CaptureLegRequest;
 import org.ordersystem.proto.payment.v1.CaptureLegResponse;
-import org.ordersystem.proto.payment.v1.FundingSource;
+import org.ordersystem.proto.payment.v1.CheckLedgerRequest;
+import org.ordersystem.proto.payment.v1.CheckLedgerResponse;
 import org.ordersystem.proto.payment.v1.GetPaymentRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
 import org.ordersystem.proto.payment.v1.ListAccountsRequest;
 import org.ordersystem.proto.payment.v1.ListAccountsResponse;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
-import org.ordersystem.proto.payment.v1.SourceType;
 import org.ordersystem.proto.payment.v1.VoidLegRequest;
 import org.ordersystem.proto.payment.v1.VoidLegResponse;
 import org.ordersystem.services.common.FailureReason;
 import org.ordersystem.services.common.IdempotentExecutor;
 import org.ordersystem.services.common.Jdbc;
 import org.ordersystem.services.common.Requests;
+import org.ordersystem.services.common.SqlWork;
 import org.ordersystem.services.common.UnaryCalls;
+import org.ordersystem.services.payment.CardGateway.CardOutcome;
+import org.ordersystem.services.payment.PaymentStore.StoredLeg;
 
 /**
- * The payment service's rpcs: validates requests, then runs mutations once per idempotency key in
- * one transaction with {@link PaymentStore}. Serves the BALANCE source only for now.
+ * The payment service's rpcs. A mutation runs in three steps: replay if its key has an outcome;
+ * call the card provider if the leg's committed record says a CARD leg needs it (outside any
+ * transaction); then one fenced local transaction, once per key, with {@link PaymentStore}.
+ *
+ * <p>The provider step comes first because the provider cannot join our transaction. What makes
+ * that safe: Confirm and Cancel of a card are arbitrated by the provider (capture and void of one
+ * authorization exclude each other there), and a Cancel that finds no record of the leg voids the
+ * reference at the provider anyway, since only a record proves that no authorization exists (a Try
+ * may have authorized and then failed to commit: the hole of fence designs).
  */
 final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase {
+
+  /** Most customers one ListAccounts may name. */
+  private static final int MAX_CUSTOMER_FILTER = 1000;
 
   private final DataSource dataSource;
   private final IdempotentExecutor idempotent;
   private final PaymentStore store = new PaymentStore();
+  private final LedgerAudit audit = new LedgerAudit();
+  private final CardGateway card;
 
-  PaymentServiceImpl(DataSource dataSource) {
+  PaymentServiceImpl(DataSource dataSource, Channel psp) {
     this.dataSource = dataSource;
     this.idempotent = new IdempotentExecutor(dataSource);
+    this.card = new CardGateway(psp);
   }
 
   @Override
@@ -43,14 +66,18 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
         observer,
         () -> {
           String key = Requests.requireKey(request.getIdempotencyKey());
-          LegKey leg = legKey(request.getPaymentId(), request.getLegId());
+          LegKey leg = LegKey.of(request.getPaymentId(), request.getLegId());
           String customerId = Requests.requireId("customer_id", request.getCustomerId());
-          long amount = validateSource(request);
-          return idempotent.execute(
+          LegSource source = LegSource.of(request);
+          return fenced(
               key,
               request,
               AuthorizeLegResponse.parser(),
-              c -> store.authorize(c, leg, customerId, amount));
+              () ->
+                  source.isCard() && read(c -> store.needsCardAuthorization(c, leg, customerId))
+                      ? card.authorize(leg, source.cardToken(), source.amount())
+                      : CardOutcome.NOT_CALLED,
+              (c, outcome) -> store.authorize(c, leg, customerId, source, outcome));
         });
   }
 
@@ -60,9 +87,17 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
         observer,
         () -> {
           String key = Requests.requireKey(request.getIdempotencyKey());
-          LegKey leg = legKey(request.getPaymentId(), request.getLegId());
-          return idempotent.execute(
-              key, request, CaptureLegResponse.parser(), c -> store.capture(c, leg));
+          LegKey leg = LegKey.of(request.getPaymentId(), request.getLegId());
+          return fenced(
+              key,
+              request,
+              CaptureLegResponse.parser(),
+              () ->
+                  read(c -> store.find(c, leg))
+                      .filter(StoredLeg::isOpenCard)
+                      .map(l -> card.capture(leg, l.pspAuthorizationId(), l.amount()))
+                      .orElse(CardOutcome.NOT_CALLED),
+              (c, outcome) -> store.capture(c, leg, outcome));
         });
   }
 
@@ -72,9 +107,18 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
         observer,
         () -> {
           String key = Requests.requireKey(request.getIdempotencyKey());
-          LegKey leg = legKey(request.getPaymentId(), request.getLegId());
-          return idempotent.execute(
-              key, request, VoidLegResponse.parser(), c -> store.voidLeg(c, leg));
+          LegKey leg = LegKey.of(request.getPaymentId(), request.getLegId());
+          return fenced(
+              key,
+              request,
+              VoidLegResponse.parser(),
+              () -> {
+                Optional<StoredLeg> seen = read(c -> store.find(c, leg));
+                return seen.isEmpty() || seen.get().isOpenCard()
+                    ? card.voidByReference(leg)
+                    : CardOutcome.NOT_CALLED;
+              },
+              (c, outcome) -> store.cancel(c, leg, outcome));
         });
   }
 
@@ -84,7 +128,7 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
         observer,
         () -> {
           String paymentId = Requests.requireId("payment_id", request.getPaymentId());
-          return Jdbc.read(dataSource, c -> store.payment(c, paymentId));
+          return read(c -> store.payment(c, paymentId));
         });
   }
 
@@ -93,45 +137,52 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
       ListAccountsRequest request, StreamObserver<ListAccountsResponse> observer) {
     UnaryCalls.respond(
         observer,
-        () ->
-            ListAccountsResponse.newBuilder()
-                .addAllAccounts(Jdbc.read(dataSource, store::accounts))
-                .build());
+        () -> {
+          if (request.getCustomerIdsCount() > MAX_CUSTOMER_FILTER) {
+            throw FailureReason.INVALID_REQUEST.exception(
+                "at most "
+                    + MAX_CUSTOMER_FILTER
+                    + " customer_ids, got "
+                    + request.getCustomerIdsCount());
+          }
+          return ListAccountsResponse.newBuilder()
+              .addAllAccounts(read(c -> audit.accounts(c, request.getCustomerIdsList())))
+              .build();
+        });
   }
 
-  private static LegKey legKey(String paymentId, String legId) {
-    return new LegKey(
-        Requests.requireId("payment_id", paymentId), Requests.requireId("leg_id", legId));
+  @Override
+  public void checkLedger(
+      CheckLedgerRequest request, StreamObserver<CheckLedgerResponse> observer) {
+    UnaryCalls.respond(observer, () -> read(audit::check));
   }
 
-  /** Returns the amount of a supported source, or refuses the request. */
-  private static long validateSource(AuthorizeLegRequest request) {
-    if (!request.hasSource()) {
-      throw FailureReason.INVALID_REQUEST.exception("source is required");
+  /**
+   * Replays a known key; otherwise runs the provider step, then the local work once per key. The
+   * replay check spares the provider a call, but correctness does not rest on it: the provider is
+   * idempotent by leg, and {@link IdempotentExecutor#execute} settles concurrent first calls.
+   */
+  private <R extends Message> R fenced(
+      String key,
+      Message request,
+      Parser<R> parser,
+      Supplier<CardOutcome> providerStep,
+      LegWork<R> work) {
+    Optional<R> replay = idempotent.recorded(key, request, parser);
+    if (replay.isPresent()) {
+      return replay.get();
     }
-    FundingSource source = request.getSource();
-    if (source.getType() == SourceType.SOURCE_TYPE_POINTS
-        || source.getType() == SourceType.SOURCE_TYPE_CARD) {
-      throw FailureReason.INVALID_REQUEST.exception(
-          "source type "
-              + source.getType().name().replace("SOURCE_TYPE_", "")
-              + " not supported yet");
-    }
-    if (source.getType() != SourceType.SOURCE_TYPE_BALANCE) {
-      throw FailureReason.INVALID_REQUEST.exception("source type is required");
-    }
-    if (source.getAmount() < 1) {
-      throw FailureReason.INVALID_REQUEST.exception(
-          "amount must be at least 1, got " + source.getAmount());
-    }
-    return source.getAmount();
+    CardOutcome outcome = providerStep.get();
+    return idempotent.execute(key, request, parser, c -> work.run(c, outcome));
   }
 
-  /** Identifies one leg of one payment. */
-  record LegKey(String paymentId, String legId) {
-    @Override
-    public String toString() {
-      return paymentId + "/" + legId;
-    }
+  private <T> T read(SqlWork<T> work) {
+    return Jdbc.read(dataSource, work);
+  }
+
+  /** The local part of a leg operation, given what the provider answered. */
+  @FunctionalInterface
+  private interface LegWork<R> {
+    R run(Connection c, CardOutcome outcome) throws SQLException;
   }
 }

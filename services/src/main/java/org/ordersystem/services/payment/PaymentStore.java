@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import org.ordersystem.proto.payment.v1.Account;
+import java.util.Optional;
 import org.ordersystem.proto.payment.v1.AuthorizeLegResponse;
 import org.ordersystem.proto.payment.v1.CaptureLegResponse;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
@@ -15,71 +13,119 @@ import org.ordersystem.proto.payment.v1.LegState;
 import org.ordersystem.proto.payment.v1.SourceType;
 import org.ordersystem.proto.payment.v1.VoidLegResponse;
 import org.ordersystem.services.common.FailureReason;
-import org.ordersystem.services.payment.PaymentServiceImpl.LegKey;
+import org.ordersystem.services.payment.CardGateway.CardOutcome;
+import org.ordersystem.services.payment.Ledger.Kind;
+import org.ordersystem.services.payment.Ledger.LedgerAccount;
+import org.ordersystem.services.payment.TccFence.State;
 
 /**
- * Accounts and payment legs. A leg is a fenced Try/Confirm/Cancel: AUTHORIZED, then CAPTURED or
- * VOIDED; a void with nothing to void leaves a VOIDED barrier that refuses a late authorize.
- *
- * <p>Every mutation runs inside the caller's transaction and locks the leg row first, then the
- * account row, so capture and void of one leg queue on the leg's lock and exactly one of them finds
- * it AUTHORIZED. A missing leg row is created by an INSERT; an authorize and a void racing to
- * create it meet on the primary key, and the loser runs again and finds the winner's row.
+ * The legs' Try/Confirm/Cancel inside the caller's transaction: the fence row, the leg's record and
+ * its journal entries change together. Each operation locks the fence row (and the leg's record)
+ * first, then the customer's account; that one order everywhere keeps concurrent calls queueing
+ * instead of deadlocking. A CARD leg's provider call has already happened when these run (outside
+ * any transaction, so no lock is held across the network); its outcome is passed in.
  */
 final class PaymentStore {
 
-  private static final String AUTHORIZED = "AUTHORIZED";
-  private static final String CAPTURED = "CAPTURED";
-  private static final String VOIDED = "VOIDED";
-  private static final String BALANCE = "BALANCE";
+  private static final String LEG_COLUMNS =
+      "f.state, l.customer_id, l.source_type, l.amount, l.pending_entry_id, l.psp_authorization_id"
+          + " FROM tcc_fence f LEFT JOIN payment_legs l"
+          + " ON l.payment_id = f.payment_id AND l.leg_id = f.leg_id";
 
-  AuthorizeLegResponse authorize(Connection c, LegKey key, String customerId, long amount)
+  private final Ledger ledger = new Ledger();
+
+  /** Whether a Try of this leg must first authorize the card: the leg is new, its owner known. */
+  boolean needsCardAuthorization(Connection c, LegKey key, String customerId) throws SQLException {
+    return find(c, key, false).isEmpty() && ledger.find(c, customerId, Kind.BALANCE).isPresent();
+  }
+
+  /** The leg as committed, without locking it. */
+  Optional<StoredLeg> find(Connection c, LegKey key) throws SQLException {
+    return find(c, key, false);
+  }
+
+  AuthorizeLegResponse authorize(
+      Connection c, LegKey key, String customerId, LegSource source, CardOutcome card)
       throws SQLException {
-    StoredLeg leg = lock(c, key);
-    if (leg != null) {
-      if (leg.state().equals(VOIDED)) {
+    Optional<StoredLeg> existing = find(c, key, true);
+    if (existing.isPresent()) {
+      StoredLeg leg = existing.get();
+      if (leg.state().closed()) {
         throw FailureReason.ALREADY_CLOSED.exception("leg " + key + " was voided");
       }
-      // A second authorize of the leg under another key answers with the leg as it stands.
-      return authorizeResponse(key, leg.state(), leg.amount());
-    }
-    try (PreparedStatement hold =
-        c.prepareStatement(
-            "UPDATE accounts SET pending = pending + ?"
-                + " WHERE customer_id = ? AND posted - pending >= ?")) {
-      hold.setLong(1, amount);
-      hold.setString(2, customerId);
-      hold.setLong(3, amount);
-      if (hold.executeUpdate() == 0) {
-        throw declined(c, customerId, amount);
+      if (!leg.customerId().equals(customerId)
+          || leg.source() != source.type()
+          || leg.amount() != source.amount()) {
+        throw FailureReason.IDEMPOTENCY_CONFLICT.exception(
+            "leg " + key + " was authorized with other parameters");
       }
+      // A second Try of the leg under another key answers with the leg as it stands.
+      return authorizeResponse(key, leg);
     }
+    LedgerAccount balance =
+        ledger
+            .find(c, customerId, Kind.BALANCE)
+            .orElseThrow(
+                () ->
+                    FailureReason.UNKNOWN_CUSTOMER.exception(
+                        "customer " + customerId + " has no account"));
+    TccFence.insertTried(c, key);
+    LedgerAccount debit =
+        switch (source.type()) {
+          case SOURCE_TYPE_POINTS ->
+              ledger
+                  .find(c, customerId, Kind.POINTS)
+                  .orElseThrow(() -> declined(source, customerId));
+          case SOURCE_TYPE_CARD -> ledger.system(c, Kind.CARD_CLEARING);
+          default -> balance;
+        };
+    String authorizationId = source.isCard() ? card.get(key).getAuthorizationId() : null;
+    long entryId =
+        ledger
+            .reserve(
+                c,
+                "pending:" + key.reference(),
+                debit,
+                ledger.system(c, Kind.MERCHANT_RECEIVABLE),
+                source.amount())
+            .orElseThrow(() -> declined(source, customerId));
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO payment_legs (payment_id, leg_id, customer_id, source_type, amount, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO payment_legs (payment_id, leg_id, customer_id, source_type, amount,"
+                + " account_id, pending_entry_id, psp_authorization_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, key.paymentId());
       insert.setString(2, key.legId());
       insert.setString(3, customerId);
-      insert.setString(4, BALANCE);
-      insert.setLong(5, amount);
-      insert.setString(6, AUTHORIZED);
+      insert.setString(4, source.typeName());
+      insert.setLong(5, source.amount());
+      insert.setLong(6, debit.id());
+      insert.setLong(7, entryId);
+      insert.setString(8, authorizationId);
       insert.executeUpdate();
     }
-    return authorizeResponse(key, AUTHORIZED, amount);
+    return authorizeResponse(
+        key,
+        new StoredLeg(
+            State.TRIED, customerId, source.type(), source.amount(), entryId, authorizationId));
   }
 
-  CaptureLegResponse capture(Connection c, LegKey key) throws SQLException {
-    StoredLeg leg = lock(c, key);
-    if (leg == null) {
-      throw FailureReason.LEG_NOT_AUTHORIZED.exception("leg " + key + " was never authorized");
-    }
-    if (leg.state().equals(VOIDED)) {
+  CaptureLegResponse capture(Connection c, LegKey key, CardOutcome card) throws SQLException {
+    StoredLeg leg =
+        find(c, key, true)
+            .orElseThrow(
+                () ->
+                    FailureReason.LEG_NOT_AUTHORIZED.exception(
+                        "leg " + key + " was never authorized"));
+    if (leg.state().closed()) {
       throw FailureReason.ALREADY_CLOSED.exception("leg " + key + " was voided");
     }
-    if (leg.state().equals(AUTHORIZED)) {
-      post(c, leg);
-      setState(c, key, CAPTURED);
+    if (leg.state() == State.TRIED) {
+      if (leg.isCard()) {
+        card.get(key);
+      }
+      TccFence.transition(c, key, State.TRIED, State.CONFIRMED);
+      ledger.post(c, "post:" + key.reference(), leg.pendingEntryId());
     }
     return CaptureLegResponse.newBuilder()
         .setPaymentId(key.paymentId())
@@ -89,22 +135,25 @@ final class PaymentStore {
         .build();
   }
 
-  VoidLegResponse voidLeg(Connection c, LegKey key) throws SQLException {
-    StoredLeg leg = lock(c, key);
-    if (leg == null) {
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO payment_legs (payment_id, leg_id, amount, state) VALUES (?, ?, 0, ?)")) {
-        insert.setString(1, key.paymentId());
-        insert.setString(2, key.legId());
-        insert.setString(3, VOIDED);
-        insert.executeUpdate();
-      }
-    } else if (leg.state().equals(CAPTURED)) {
+  VoidLegResponse cancel(Connection c, LegKey key, CardOutcome card) throws SQLException {
+    Optional<StoredLeg> found = find(c, key, true);
+    if (found.isEmpty()) {
+      // Empty rollback: the provider has voided the reference (or barred it) already. A Try or
+      // Cancel that committed meanwhile shows in the row read back, and is handled as found.
+      card.get(key);
+      TccFence.insertBarrierIfAbsent(c, key);
+      found = find(c, key, true);
+    }
+    StoredLeg leg = found.orElseThrow();
+    if (leg.state() == State.CONFIRMED) {
       throw FailureReason.ALREADY_CAPTURED.exception("leg " + key + " was captured");
-    } else if (leg.state().equals(AUTHORIZED)) {
-      unhold(c, leg);
-      setState(c, key, VOIDED);
+    }
+    if (leg.state() == State.TRIED) {
+      if (leg.isCard()) {
+        card.get(key);
+      }
+      TccFence.transition(c, key, State.TRIED, State.CANCELLED);
+      ledger.release(c, "void:" + key.reference(), leg.pendingEntryId());
     }
     return VoidLegResponse.newBuilder()
         .setPaymentId(key.paymentId())
@@ -117,21 +166,23 @@ final class PaymentStore {
     GetPaymentResponse.Builder response = GetPaymentResponse.newBuilder().setPaymentId(paymentId);
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT leg_id, customer_id, source_type, amount, state FROM payment_legs"
-                + " WHERE payment_id = ? ORDER BY leg_id")) {
+            "SELECT f.leg_id, " + LEG_COLUMNS + " WHERE f.payment_id = ? ORDER BY f.leg_id")) {
       select.setString(1, paymentId);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          response.addLegs(
+          StoredLeg leg = StoredLeg.read(rs, 2);
+          Leg.Builder proto =
               Leg.newBuilder()
                   .setLegId(rs.getString(1))
-                  .setCustomerId(rs.getString(2) == null ? "" : rs.getString(2))
-                  .setSourceType(
-                      rs.getString(3) == null
-                          ? SourceType.SOURCE_TYPE_UNSPECIFIED
-                          : SourceType.valueOf("SOURCE_TYPE_" + rs.getString(3)))
-                  .setAmount(rs.getLong(4))
-                  .setState(LegState.valueOf("LEG_STATE_" + rs.getString(5))));
+                  .setState(leg.legState())
+                  .setAmount(leg.amount());
+          if (leg.customerId() != null) {
+            proto.setCustomerId(leg.customerId()).setSourceType(leg.source());
+          }
+          if (leg.pspAuthorizationId() != null) {
+            proto.setPspAuthorizationId(leg.pspAuthorizationId());
+          }
+          response.addLegs(proto);
         }
       }
     }
@@ -141,99 +192,83 @@ final class PaymentStore {
     return response.build();
   }
 
-  List<Account> accounts(Connection c) throws SQLException {
-    try (PreparedStatement select =
-            c.prepareStatement(
-                "SELECT customer_id, posted, pending FROM accounts ORDER BY customer_id");
-        ResultSet rs = select.executeQuery()) {
-      List<Account> accounts = new ArrayList<>();
-      while (rs.next()) {
-        long posted = rs.getLong(2);
-        long pending = rs.getLong(3);
-        accounts.add(
-            Account.newBuilder()
-                .setCustomerId(rs.getString(1))
-                .setPosted(posted)
-                .setPending(pending)
-                .setAvailable(posted - pending)
-                .build());
-      }
-      return accounts;
-    }
-  }
-
-  private static StoredLeg lock(Connection c, LegKey key) throws SQLException {
+  private static Optional<StoredLeg> find(Connection c, LegKey key, boolean lock)
+      throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT customer_id, amount, state FROM payment_legs"
-                + " WHERE payment_id = ? AND leg_id = ? FOR UPDATE")) {
+            "SELECT "
+                + LEG_COLUMNS
+                + " WHERE f.payment_id = ? AND f.leg_id = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
       select.setString(1, key.paymentId());
       select.setString(2, key.legId());
       try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? new StoredLeg(rs.getString(1), rs.getLong(2), rs.getString(3)) : null;
+        return rs.next() ? Optional.of(StoredLeg.read(rs, 1)) : Optional.empty();
       }
     }
   }
 
-  /** Confirm: the authorized amount leaves the account for good. */
-  private static void post(Connection c, StoredLeg leg) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE accounts SET posted = posted - ?, pending = pending - ?"
-                + " WHERE customer_id = ?")) {
-      update.setLong(1, leg.amount());
-      update.setLong(2, leg.amount());
-      update.setString(3, leg.customerId());
-      update.executeUpdate();
-    }
-  }
-
-  /** Cancel: the authorized amount becomes available again. */
-  private static void unhold(Connection c, StoredLeg leg) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement("UPDATE accounts SET pending = pending - ? WHERE customer_id = ?")) {
-      update.setLong(1, leg.amount());
-      update.setString(2, leg.customerId());
-      update.executeUpdate();
-    }
-  }
-
-  private static void setState(Connection c, LegKey key, String state) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE payment_legs SET state = ? WHERE payment_id = ? AND leg_id = ?")) {
-      update.setString(1, state);
-      update.setString(2, key.paymentId());
-      update.setString(3, key.legId());
-      update.executeUpdate();
-    }
-  }
-
-  /** Why an authorization was refused: the customer is unknown, or short of funds. */
-  private static RuntimeException declined(Connection c, String customerId, long amount)
-      throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT 1 FROM accounts WHERE customer_id = ?")) {
-      select.setString(1, customerId);
-      try (ResultSet rs = select.executeQuery()) {
-        if (!rs.next()) {
-          return FailureReason.UNKNOWN_CUSTOMER.exception(
-              "customer " + customerId + " has no account");
-        }
-      }
-    }
+  private static RuntimeException declined(LegSource source, String customerId) {
+    boolean points = source.type() == SourceType.SOURCE_TYPE_POINTS;
     return FailureReason.PAYMENT_DECLINED.exception(
-        "insufficient balance: customer " + customerId + " cannot cover " + amount + " JPY");
+        (points ? "insufficient points" : "insufficient balance")
+            + ": customer "
+            + customerId
+            + " cannot cover "
+            + source.amount()
+            + (points ? " points" : " JPY"));
   }
 
-  private static AuthorizeLegResponse authorizeResponse(LegKey key, String state, long amount) {
-    return AuthorizeLegResponse.newBuilder()
-        .setPaymentId(key.paymentId())
-        .setLegId(key.legId())
-        .setState(LegState.valueOf("LEG_STATE_" + state))
-        .setAmount(amount)
-        .build();
+  private static AuthorizeLegResponse authorizeResponse(LegKey key, StoredLeg leg) {
+    AuthorizeLegResponse.Builder response =
+        AuthorizeLegResponse.newBuilder()
+            .setPaymentId(key.paymentId())
+            .setLegId(key.legId())
+            .setState(leg.legState())
+            .setAmount(leg.amount());
+    if (leg.pspAuthorizationId() != null) {
+      response.setPspAuthorizationId(leg.pspAuthorizationId());
+    }
+    return response.build();
   }
 
-  private record StoredLeg(String customerId, long amount, String state) {}
+  /** A leg's fence state and what its Try recorded; a barrier has only the state. */
+  record StoredLeg(
+      State state,
+      String customerId,
+      SourceType source,
+      long amount,
+      long pendingEntryId,
+      String pspAuthorizationId) {
+
+    static StoredLeg read(ResultSet rs, int first) throws SQLException {
+      String sourceName = rs.getString(first + 2);
+      return new StoredLeg(
+          State.valueOf(rs.getString(first)),
+          rs.getString(first + 1),
+          sourceName == null
+              ? SourceType.SOURCE_TYPE_UNSPECIFIED
+              : SourceType.valueOf("SOURCE_TYPE_" + sourceName),
+          rs.getLong(first + 3),
+          rs.getLong(first + 4),
+          rs.getString(first + 5));
+    }
+
+    boolean isCard() {
+      return source == SourceType.SOURCE_TYPE_CARD;
+    }
+
+    /** An authorized card leg: only its Confirm and Cancel need the provider. */
+    boolean isOpenCard() {
+      return isCard() && state == State.TRIED;
+    }
+
+    LegState legState() {
+      return switch (state) {
+        case TRIED -> LegState.LEG_STATE_AUTHORIZED;
+        case CONFIRMED -> LegState.LEG_STATE_CAPTURED;
+        case CANCELLED, SUSPENDED -> LegState.LEG_STATE_VOIDED;
+      };
+    }
+  }
 }

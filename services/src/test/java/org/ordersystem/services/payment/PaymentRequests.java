@@ -17,30 +17,56 @@ final class PaymentRequests {
     return "order-" + UUID.randomUUID();
   }
 
+  /** A BALANCE leg "1". */
   static AuthorizeLegRequest authorize(String paymentId, String customerId, long amount) {
+    return authorize(paymentId, "1", customerId, SourceType.SOURCE_TYPE_BALANCE, amount);
+  }
+
+  static AuthorizeLegRequest authorize(
+      String paymentId, String legId, String customerId, SourceType type, long amount) {
+    FundingSource.Builder source = FundingSource.newBuilder().setType(type).setAmount(amount);
+    if (type == SourceType.SOURCE_TYPE_CARD) {
+      source.setCardToken("tok_ok");
+    }
     return AuthorizeLegRequest.newBuilder()
-        .setIdempotencyKey(paymentId + ":authorize:1")
+        .setIdempotencyKey(paymentId + ":authorize:" + legId)
         .setPaymentId(paymentId)
-        .setLegId("1")
+        .setLegId(legId)
         .setCustomerId(customerId)
-        .setSource(
-            FundingSource.newBuilder().setType(SourceType.SOURCE_TYPE_BALANCE).setAmount(amount))
+        .setSource(source)
+        .build();
+  }
+
+  static AuthorizeLegRequest card(
+      String paymentId, String legId, String customerId, String token, long amount) {
+    AuthorizeLegRequest request =
+        authorize(paymentId, legId, customerId, SourceType.SOURCE_TYPE_CARD, amount);
+    return request.toBuilder()
+        .setSource(request.getSource().toBuilder().setCardToken(token))
         .build();
   }
 
   static CaptureLegRequest capture(String paymentId) {
+    return capture(paymentId, "1");
+  }
+
+  static CaptureLegRequest capture(String paymentId, String legId) {
     return CaptureLegRequest.newBuilder()
-        .setIdempotencyKey(paymentId + ":capture:1")
+        .setIdempotencyKey(paymentId + ":capture:" + legId)
         .setPaymentId(paymentId)
-        .setLegId("1")
+        .setLegId(legId)
         .build();
   }
 
   static VoidLegRequest voidLeg(String paymentId) {
+    return voidLeg(paymentId, "1");
+  }
+
+  static VoidLegRequest voidLeg(String paymentId, String legId) {
     return VoidLegRequest.newBuilder()
-        .setIdempotencyKey(paymentId + ":void:1")
+        .setIdempotencyKey(paymentId + ":void:" + legId)
         .setPaymentId(paymentId)
-        .setLegId("1")
+        .setLegId(legId)
         .build();
   }
 

@@ -34,7 +34,12 @@ public final class InProcessService<S extends ServiceServer> implements AutoClos
 
   public static <S extends ServiceServer> InProcessService<S> start(
       String service, BiFunction<ServerBuilder<?>, DataSource, S> serverFactory) {
-    HikariDataSource dataSource = TestDatabases.freshSeeded(service);
+    return start(TestDatabases.freshSeeded(service), serverFactory);
+  }
+
+  /** Serves a database prepared by the caller; closing the service closes the pool. */
+  public static <S extends ServiceServer> InProcessService<S> start(
+      HikariDataSource dataSource, BiFunction<ServerBuilder<?>, DataSource, S> serverFactory) {
     String name = InProcessServerBuilder.generateName();
     S server = serverFactory.apply(InProcessServerBuilder.forName(name), dataSource);
     server.start();

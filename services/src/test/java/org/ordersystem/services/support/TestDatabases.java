@@ -1,6 +1,7 @@
 package org.ordersystem.services.support;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ordersystem.embeddeddb.EmbeddedMariaDb;
@@ -26,7 +27,7 @@ public final class TestDatabases {
     return ServiceDatabase.open(service, freshUrl(service), db().user(), db().password(), true);
   }
 
-  /** A configuration of the three services on fresh databases and free ports. */
+  /** A configuration of the services and the provider on fresh databases and free ports. */
   public static ServicesConfig freshConfig(boolean seed) {
     return new ServicesConfig(
         freshUrl("stock"),
@@ -37,7 +38,11 @@ public final class TestDatabases {
         0,
         0,
         0,
-        seed);
+        seed,
+        0,
+        Duration.ofHours(24),
+        freshUrl("psp"),
+        null);
   }
 
   private static EmbeddedMariaDb db() {
