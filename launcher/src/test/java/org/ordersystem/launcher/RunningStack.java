@@ -35,10 +35,11 @@ final class RunningStack {
                 freePort(),
                 "root",
                 "",
-                new LocalStackOptions.ServicePorts(0, 0, 0),
+                new LocalStackOptions.ServicePorts(0, 0, 0, 0),
                 SHOP_KEY,
                 OPERATOR_KEY,
-                STEP_RETRY_BUDGET);
+                STEP_RETRY_BUDGET,
+                Duration.ofHours(24));
         stack = LocalStack.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       } catch (Exception e) {

@@ -1,0 +1,101 @@
+package org.ordersystem.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local stack as a user runs it: the jar {@code dev/run} starts, configured by environment
+ * variables, stopped by a signal, and started again on the same data directory.
+ */
+class DevRunIntegrationTest {
+
+  private static final Path JAR = Path.of("target/orders-local-stack.jar");
+
+  @Test
+  void shouldServeOrdersStopOnSignalAndKeepThemAcrossARestart() throws Exception {
+    Path dataDir = Files.createTempDirectory("orders-devrun");
+    Map<String, String> env =
+        Map.of(
+            "ORDERS_DATA_DIR", dataDir.toString(),
+            "SERVER_PORT", Integer.toString(freePort()),
+            "ORDERS_TEMPORAL_PORT", Integer.toString(freePort()),
+            "ORDERS_DB_PORT", Integer.toString(freePort()),
+            "ORDERS_STOCK_PORT", "0",
+            "ORDERS_SHIPPING_PORT", "0",
+            "ORDERS_PAYMENT_PORT", "0",
+            "ORDERS_PSP_PORT", "0",
+            "ORDERS_DEMO_SHOP_KEY", "devrun-shop-key");
+    ApiClient shop = new ApiClient(Integer.parseInt(env.get("SERVER_PORT")), "devrun-shop-key");
+
+    Process first = start(env, dataDir.resolve("first.log"));
+    String orderId;
+    try {
+      long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
+      ApiClient.Answer placed =
+          shop.post(
+              "/api/v1/orders",
+              Orders.newKey(),
+              Orders.body(Orders.CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
+      assertThat(placed.status()).as(String.valueOf(placed.body())).isIn(201, 202);
+      orderId = placed.body().path("orderId").asText();
+      assertThat(Orders.awaitFinal(shop, orderId, Duration.ofSeconds(60)).path("status").asText())
+          .isEqualTo("COMPLETED");
+    } finally {
+      stop(first);
+    }
+    assertThat(Files.readString(dataDir.resolve("first.log"))).contains("Stopping the local stack");
+
+    Process second = start(env, dataDir.resolve("second.log"));
+    try {
+      JsonNode order = shop.get("/api/v1/orders/" + orderId).body();
+      assertThat(order.path("status").asText()).isEqualTo("COMPLETED");
+    } finally {
+      stop(second);
+    }
+  }
+
+  private static Process start(Map<String, String> env, Path log) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("java", "-jar", JAR.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new AssertionError("stack exited:\n" + Files.readString(log));
+              }
+              return Files.readString(log).contains("Ctrl-C stops it.");
+            });
+    return process;
+  }
+
+  /** SIGTERM, as Ctrl-C would do, then a bounded wait for a clean exit. */
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("stack did not stop within 60 s of SIGTERM");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
