@@ -30,6 +30,14 @@ public enum FailureReason {
   ALREADY_CAPTURED(Status.Code.FAILED_PRECONDITION),
   /** Capture of a leg that was never authorized. */
   LEG_NOT_AUTHORIZED(Status.Code.FAILED_PRECONDITION),
+  /** Refund of a leg that was never captured: voided, still authorized, or unknown. */
+  LEG_NOT_CAPTURED(Status.Code.FAILED_PRECONDITION),
+  /** A refund above what the leg captured and has not refunded yet. */
+  REFUND_EXCEEDED(Status.Code.FAILED_PRECONDITION),
+  /** Restock of a reservation that was never sold: still reserved, or released. */
+  NOT_COMMITTED(Status.Code.FAILED_PRECONDITION),
+  /** A restock of more units of a sku than the reservation sold and has not restocked yet. */
+  RESTOCK_EXCEEDED(Status.Code.FAILED_PRECONDITION),
   /** An idempotency key replayed with other parameters than its first use. */
   IDEMPOTENCY_CONFLICT(Status.Code.FAILED_PRECONDITION),
   /** A card authorization was not captured before it expired; its hold is gone. */

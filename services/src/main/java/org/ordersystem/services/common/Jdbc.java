@@ -27,6 +27,31 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * Runs {@code work} in one transaction and commits it; any failure rolls it back. For mutations
+   * that are idempotent by their own nature and carry no key (a state machine asked to move to a
+   * state it may be in already).
+   */
+  public static <T> T transaction(DataSource dataSource, SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw toStatus(e);
+    }
+  }
+
   /** Whether an insert hit a primary or unique key that another transaction committed first. */
   public static boolean isDuplicateKey(SQLException e) {
     return e.getErrorCode() == ER_DUP_ENTRY;

@@ -16,6 +16,7 @@ import org.ordersystem.proto.psp.v1.AuthorizeRequest;
 import org.ordersystem.proto.psp.v1.CaptureRequest;
 import org.ordersystem.proto.psp.v1.PspServiceGrpc;
 import org.ordersystem.proto.psp.v1.PspServiceGrpc.PspServiceBlockingStub;
+import org.ordersystem.proto.psp.v1.RefundRequest;
 import org.ordersystem.proto.psp.v1.VoidRequest;
 import org.ordersystem.services.common.FailureReason;
 import org.ordersystem.services.common.Requests;
@@ -100,6 +101,42 @@ final class CardGateway {
                 .getAuthorization());
   }
 
+  /**
+   * Refunds {@code amount} of a captured charge. Keyed by the caller's refund key, not by the leg:
+   * a leg has many refunds, and the key is what makes each happen once however often it is retried.
+   * The provider keeps the cumulative bound; its AMOUNT_EXCEEDED comes back as REFUND_EXCEEDED. A
+   * key the provider saw with other parameters is thrown at once and never recorded: the provider
+   * may have refunded under it, so only a retry with the first parameters may settle that key.
+   */
+  CardOutcome refund(String refundKey, LegKey leg, String authorizationId, long amount) {
+    CardOutcome outcome =
+        call(
+            leg,
+            "refund",
+            () ->
+                stub()
+                    .refund(
+                        RefundRequest.newBuilder()
+                            .setIdempotencyKey(key("refund", refundKey))
+                            .setAuthorizationId(authorizationId)
+                            .setAmount(amount)
+                            .build())
+                    .getAuthorization());
+    if (outcome.refusal() == null) {
+      return outcome;
+    }
+    String description = String.valueOf(outcome.refusal().getStatus().getDescription());
+    String exceeded = FailureReason.AMOUNT_EXCEEDED.name() + ": ";
+    if (description.startsWith(exceeded)) {
+      return CardOutcome.refused(
+          FailureReason.REFUND_EXCEEDED.exception(description.substring(exceeded.length())));
+    }
+    if (description.startsWith(FailureReason.IDEMPOTENCY_CONFLICT.name() + ": ")) {
+      throw outcome.refusal();
+    }
+    return outcome;
+  }
+
   private PspServiceBlockingStub stub() {
     return psp.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
   }
@@ -141,14 +178,18 @@ final class CardGateway {
    * the key length the provider accepts.
    */
   static String key(String operation, LegKey leg) {
-    String key = operation + ":" + leg.reference();
+    return key(operation, leg.reference());
+  }
+
+  /** {@code <operation>:<subject>}, or a digest of the subject where that would be too long. */
+  static String key(String operation, String subject) {
+    String key = operation + ":" + subject;
     if (key.length() <= Requests.MAX_ID_LENGTH) {
       return key;
     }
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(leg.reference().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
       return operation + ":sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);

@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  * is later posted or voided by an entry of its own; entries are never changed. Every entry's lines
  * sum to zero (credit positive, debit negative).
  *
+ * <p>A captured transfer is given back, in part or in full, by REFUND entries that reverse it; they
+ * are posted and never pending.
+ *
  * <p>Customer accounts cache their four totals (debits and credits, pending and posted) in the
  * transaction that writes the entry, so the available check of a reservation is one conditional
  * update under the account's row lock, and concurrent reservations queue instead of overspending.
@@ -121,6 +124,31 @@ final class Ledger {
       }
     }
     insertEntry(c, ref, "VOID", pendingEntryId);
+  }
+
+  /**
+   * Refund: returns {@code amount} of a posted transfer as a REFUND entry whose lines mirror the
+   * pending entry's with the signs turned, so what was debited is credited back and the lines still
+   * sum to zero. Posted at once: the money is the merchant's, and there is no hold to release.
+   *
+   * @return the REFUND entry's id
+   */
+  long refund(Connection c, String ref, long pendingEntryId, long amount) throws SQLException {
+    List<Line> reversed = new ArrayList<>();
+    for (Line line : lines(c, pendingEntryId)) {
+      reversed.add(new Line(line.accountId(), -Long.signum(line.amount()) * amount, line.cached()));
+    }
+    for (Line line : reversed) {
+      if (line.cached()) {
+        adjust(c, line.accountId(), 0, Math.max(0, -line.amount()), 0, Math.max(0, line.amount()));
+      }
+    }
+    long entryId = insertEntry(c, ref, "REFUND", null);
+    int lineNo = 1;
+    for (Line line : reversed) {
+      insertLine(c, entryId, lineNo++, line.accountId(), line.amount());
+    }
+    return entryId;
   }
 
   private static List<Line> lines(Connection c, long entryId) throws SQLException {

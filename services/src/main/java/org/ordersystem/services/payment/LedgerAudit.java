@@ -19,11 +19,11 @@ final class LedgerAudit {
       "SELECT a.debits_pending, a.debits_posted, a.credits_pending, a.credits_posted,"
           + " COALESCE(SUM(CASE WHEN e.kind = 'PENDING' AND r.entry_id IS NULL AND l.amount < 0"
           + "   THEN -l.amount END), 0),"
-          + " COALESCE(SUM(CASE WHEN e.kind IN ('OPENING', 'POST') AND l.amount < 0"
+          + " COALESCE(SUM(CASE WHEN e.kind IN ('OPENING', 'POST', 'REFUND') AND l.amount < 0"
           + "   THEN -l.amount END), 0),"
           + " COALESCE(SUM(CASE WHEN e.kind = 'PENDING' AND r.entry_id IS NULL AND l.amount > 0"
           + "   THEN l.amount END), 0),"
-          + " COALESCE(SUM(CASE WHEN e.kind IN ('OPENING', 'POST') AND l.amount > 0"
+          + " COALESCE(SUM(CASE WHEN e.kind IN ('OPENING', 'POST', 'REFUND') AND l.amount > 0"
           + "   THEN l.amount END), 0)"
           + " FROM ledger_accounts a"
           + " LEFT JOIN journal_lines l ON l.account_id = a.account_id"
@@ -50,6 +50,36 @@ final class LedgerAudit {
       "SELECT COUNT(*) FROM tcc_fence f LEFT JOIN payment_legs l"
           + " ON l.payment_id = f.payment_id AND l.leg_id = f.leg_id"
           + " WHERE f.state <> 'SUSPENDED' AND l.payment_id IS NULL";
+
+  /**
+   * Legs whose refunds disagree with them: the cached refunded total differs from the refunds' sum,
+   * exceeds the amount, or is not zero on a leg that was never captured.
+   */
+  private static final String INCONSISTENT_REFUNDED_LEGS =
+      "SELECT COUNT(*) FROM payment_legs l"
+          + " LEFT JOIN tcc_fence f ON f.payment_id = l.payment_id AND f.leg_id = l.leg_id"
+          + " LEFT JOIN (SELECT payment_id, leg_id, SUM(amount) AS total FROM leg_refunds"
+          + "   GROUP BY payment_id, leg_id) r"
+          + " ON r.payment_id = l.payment_id AND r.leg_id = l.leg_id"
+          + " WHERE l.refunded_amount <> COALESCE(r.total, 0) OR l.refunded_amount > l.amount"
+          + "   OR (l.refunded_amount > 0 AND NOT f.state <=> 'CONFIRMED')";
+
+  /**
+   * Legs with a refund whose entry is not a REFUND returning exactly its amount to the account the
+   * leg debited (the REFUND's other line, from the merchant, keeps the entry at zero).
+   */
+  private static final String LEGS_WITH_MISBOOKED_REFUNDS =
+      "SELECT COUNT(DISTINCT r.payment_id, r.leg_id) FROM leg_refunds r"
+          + " JOIN payment_legs l ON l.payment_id = r.payment_id AND l.leg_id = r.leg_id"
+          + " LEFT JOIN journal_entries e ON e.entry_id = r.entry_id"
+          + " WHERE NOT e.kind <=> 'REFUND'"
+          + "   OR NOT r.amount <=> (SELECT SUM(j.amount) FROM journal_lines j"
+          + "     WHERE j.entry_id = r.entry_id AND j.account_id = l.account_id)";
+
+  /** REFUND entries that no refund of a leg accounts for. */
+  private static final String REFUNDS_WITHOUT_LEG =
+      "SELECT COUNT(*) FROM journal_entries e LEFT JOIN leg_refunds r ON r.entry_id = e.entry_id"
+          + " WHERE e.kind = 'REFUND' AND r.refund_id IS NULL";
 
   /** Wallets ordered by customer id; all of them when {@code customerIds} is empty. */
   List<Account> accounts(Connection c, List<String> customerIds) throws SQLException {
@@ -115,7 +145,12 @@ final class LedgerAudit {
                       "SELECT COUNT(*) FROM (SELECT entry_id FROM journal_lines"
                           + " GROUP BY entry_id HAVING SUM(amount) <> 0) unbalanced"))
               .setTotal(count(c, "SELECT COALESCE(SUM(amount), 0) FROM journal_lines"))
-              .setInconsistentLegs(count(c, INCONSISTENT_LEGS) + count(c, LEGS_WITHOUT_RECORD));
+              .setInconsistentLegs(
+                  count(c, INCONSISTENT_LEGS)
+                      + count(c, LEGS_WITHOUT_RECORD)
+                      + count(c, INCONSISTENT_REFUNDED_LEGS)
+                      + count(c, LEGS_WITH_MISBOOKED_REFUNDS)
+                      + count(c, REFUNDS_WITHOUT_LEG));
       checkAccounts(c, response);
       c.commit();
       return response.build();

@@ -20,6 +20,8 @@ import org.ordersystem.proto.payment.v1.GetPaymentResponse;
 import org.ordersystem.proto.payment.v1.ListAccountsRequest;
 import org.ordersystem.proto.payment.v1.ListAccountsResponse;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
+import org.ordersystem.proto.payment.v1.RefundLegRequest;
+import org.ordersystem.proto.payment.v1.RefundLegResponse;
 import org.ordersystem.proto.payment.v1.VoidLegRequest;
 import org.ordersystem.proto.payment.v1.VoidLegResponse;
 import org.ordersystem.services.common.FailureReason;
@@ -29,7 +31,6 @@ import org.ordersystem.services.common.Requests;
 import org.ordersystem.services.common.SqlWork;
 import org.ordersystem.services.common.UnaryCalls;
 import org.ordersystem.services.payment.CardGateway.CardOutcome;
-import org.ordersystem.services.payment.PaymentStore.StoredLeg;
 
 /**
  * The payment service's rpcs. A mutation runs in three steps: replay if its key has an outcome;
@@ -40,7 +41,9 @@ import org.ordersystem.services.payment.PaymentStore.StoredLeg;
  * that safe: Confirm and Cancel of a card are arbitrated by the provider (capture and void of one
  * authorization exclude each other there), and a Cancel that finds no record of the leg voids the
  * reference at the provider anyway, since only a record proves that no authorization exists (a Try
- * may have authorized and then failed to commit: the hole of fence designs).
+ * may have authorized and then failed to commit: the hole of fence designs). A card refund is
+ * bounded twice: by the provider, which never refunds more than it captured, and by the leg's lock
+ * here, under which the ledger records it.
  */
 final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase {
 
@@ -50,6 +53,7 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
   private final DataSource dataSource;
   private final IdempotentExecutor idempotent;
   private final PaymentStore store = new PaymentStore();
+  private final LegRefunds refunds = new LegRefunds(store);
   private final LedgerAudit audit = new LedgerAudit();
   private final CardGateway card;
 
@@ -119,6 +123,33 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
                     : CardOutcome.NOT_CALLED;
               },
               (c, outcome) -> store.cancel(c, leg, outcome));
+        });
+  }
+
+  /**
+   * The provider is asked only when the leg's committed record leaves room for the refund: a refund
+   * the record already refuses is refused under the leg's lock without touching the card. A commit
+   * that fails after the provider refunded is settled by the retry with the same key, which the
+   * provider answers from its record of that key.
+   */
+  @Override
+  public void refundLeg(RefundLegRequest request, StreamObserver<RefundLegResponse> observer) {
+    UnaryCalls.respond(
+        observer,
+        () -> {
+          String key = Requests.requireKey(request.getIdempotencyKey());
+          LegKey leg = LegKey.of(request.getPaymentId(), request.getLegId());
+          long amount = Requests.requireAmount("amount", request.getAmount());
+          return fenced(
+              key,
+              request,
+              RefundLegResponse.parser(),
+              () ->
+                  read(c -> store.find(c, leg))
+                      .filter(l -> l.isCard() && l.refundable() >= amount)
+                      .map(l -> card.refund(key, leg, l.pspAuthorizationId(), amount))
+                      .orElse(CardOutcome.NOT_CALLED),
+              (c, outcome) -> refunds.refund(c, key, leg, amount, outcome));
         });
   }
 

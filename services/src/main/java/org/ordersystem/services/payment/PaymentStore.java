@@ -28,8 +28,8 @@ import org.ordersystem.services.payment.TccFence.State;
 final class PaymentStore {
 
   private static final String LEG_COLUMNS =
-      "f.state, l.customer_id, l.source_type, l.amount, l.pending_entry_id, l.psp_authorization_id"
-          + " FROM tcc_fence f LEFT JOIN payment_legs l"
+      "f.state, l.customer_id, l.source_type, l.amount, l.pending_entry_id, l.psp_authorization_id,"
+          + " l.refunded_amount FROM tcc_fence f LEFT JOIN payment_legs l"
           + " ON l.payment_id = f.payment_id AND l.leg_id = f.leg_id";
 
   private final Ledger ledger = new Ledger();
@@ -42,6 +42,11 @@ final class PaymentStore {
   /** The leg as committed, without locking it. */
   Optional<StoredLeg> find(Connection c, LegKey key) throws SQLException {
     return find(c, key, false);
+  }
+
+  /** The leg, its fence row and record locked until the transaction ends. */
+  Optional<StoredLeg> lock(Connection c, LegKey key) throws SQLException {
+    return find(c, key, true);
   }
 
   AuthorizeLegResponse authorize(
@@ -107,7 +112,7 @@ final class PaymentStore {
     return authorizeResponse(
         key,
         new StoredLeg(
-            State.TRIED, customerId, source.type(), source.amount(), entryId, authorizationId));
+            State.TRIED, customerId, source.type(), source.amount(), entryId, authorizationId, 0));
   }
 
   CaptureLegResponse capture(Connection c, LegKey key, CardOutcome card) throws SQLException {
@@ -175,7 +180,8 @@ final class PaymentStore {
               Leg.newBuilder()
                   .setLegId(rs.getString(1))
                   .setState(leg.legState())
-                  .setAmount(leg.amount());
+                  .setAmount(leg.amount())
+                  .setRefundedAmount(leg.refundedAmount());
           if (leg.customerId() != null) {
             proto.setCustomerId(leg.customerId()).setSourceType(leg.source());
           }
@@ -230,45 +236,5 @@ final class PaymentStore {
       response.setPspAuthorizationId(leg.pspAuthorizationId());
     }
     return response.build();
-  }
-
-  /** A leg's fence state and what its Try recorded; a barrier has only the state. */
-  record StoredLeg(
-      State state,
-      String customerId,
-      SourceType source,
-      long amount,
-      long pendingEntryId,
-      String pspAuthorizationId) {
-
-    static StoredLeg read(ResultSet rs, int first) throws SQLException {
-      String sourceName = rs.getString(first + 2);
-      return new StoredLeg(
-          State.valueOf(rs.getString(first)),
-          rs.getString(first + 1),
-          sourceName == null
-              ? SourceType.SOURCE_TYPE_UNSPECIFIED
-              : SourceType.valueOf("SOURCE_TYPE_" + sourceName),
-          rs.getLong(first + 3),
-          rs.getLong(first + 4),
-          rs.getString(first + 5));
-    }
-
-    boolean isCard() {
-      return source == SourceType.SOURCE_TYPE_CARD;
-    }
-
-    /** An authorized card leg: only its Confirm and Cancel need the provider. */
-    boolean isOpenCard() {
-      return isCard() && state == State.TRIED;
-    }
-
-    LegState legState() {
-      return switch (state) {
-        case TRIED -> LegState.LEG_STATE_AUTHORIZED;
-        case CONFIRMED -> LegState.LEG_STATE_CAPTURED;
-        case CANCELLED, SUSPENDED -> LegState.LEG_STATE_VOIDED;
-      };
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.ordersystem.proto.shipping.v1.Address;
+import org.ordersystem.proto.shipping.v1.AdvanceShipmentResponse;
 import org.ordersystem.proto.shipping.v1.CancelShipmentResponse;
 import org.ordersystem.proto.shipping.v1.CreateShipmentResponse;
 import org.ordersystem.proto.shipping.v1.GetShipmentResponse;
@@ -26,6 +27,10 @@ final class ShipmentStore {
 
   private static final String CREATED = "CREATED";
   private static final String CANCELLED = "CANCELLED";
+
+  /** The forward path of a parcel, in order; CANCELLED branches off CREATED and ends there. */
+  private static final List<String> FORWARD = List.of(CREATED, "DISPATCHED", "DELIVERED");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   CreateShipmentResponse create(
@@ -98,6 +103,38 @@ final class ShipmentStore {
         .build();
   }
 
+  /**
+   * Moves a shipment forward to {@code target}, DISPATCHED or DELIVERED. A target it reached or
+   * passed answers the current state, so a carrier's repeated or late scan is harmless and needs no
+   * key. CREATED may go straight to DELIVERED: a parcel handed over was dispatched, even when the
+   * dispatch scan never arrived.
+   */
+  AdvanceShipmentResponse advance(Connection c, String shipmentId, ShipmentState target)
+      throws SQLException {
+    Shipment existing = lock(c, shipmentId);
+    if (existing == null) {
+      throw FailureReason.UNKNOWN_SHIPMENT.exception("shipment " + shipmentId + " does not exist");
+    }
+    if (existing.state().equals(CANCELLED)) {
+      throw FailureReason.ALREADY_CLOSED.exception(
+          "shipment " + shipmentId + " was cancelled and cannot be " + name(target));
+    }
+    String state = existing.state();
+    if (FORWARD.indexOf(name(target)) > FORWARD.indexOf(state)) {
+      state = name(target);
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE shipments SET state = ? WHERE shipment_id = ?")) {
+        update.setString(1, state);
+        update.setString(2, shipmentId);
+        update.executeUpdate();
+      }
+    }
+    return AdvanceShipmentResponse.newBuilder()
+        .setShipmentId(shipmentId)
+        .setState(toProto(state))
+        .build();
+  }
+
   GetShipmentResponse get(Connection c, String shipmentId) throws SQLException {
     GetShipmentResponse.Builder response =
         GetShipmentResponse.newBuilder().setShipmentId(shipmentId);
@@ -163,6 +200,10 @@ final class ShipmentStore {
         .setState(toProto(shipment.state()))
         .setTrackingNumber(shipment.trackingNumber() == null ? "" : shipment.trackingNumber())
         .build();
+  }
+
+  private static String name(ShipmentState state) {
+    return state.name().substring("SHIPMENT_STATE_".length());
   }
 
   private static ShipmentState toProto(String state) {

@@ -3,6 +3,8 @@ package org.ordersystem.services.shipping;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import javax.sql.DataSource;
+import org.ordersystem.proto.shipping.v1.AdvanceShipmentRequest;
+import org.ordersystem.proto.shipping.v1.AdvanceShipmentResponse;
 import org.ordersystem.proto.shipping.v1.CancelShipmentRequest;
 import org.ordersystem.proto.shipping.v1.CancelShipmentResponse;
 import org.ordersystem.proto.shipping.v1.CreateShipmentRequest;
@@ -10,6 +12,7 @@ import org.ordersystem.proto.shipping.v1.CreateShipmentResponse;
 import org.ordersystem.proto.shipping.v1.GetShipmentRequest;
 import org.ordersystem.proto.shipping.v1.GetShipmentResponse;
 import org.ordersystem.proto.shipping.v1.ShipmentLine;
+import org.ordersystem.proto.shipping.v1.ShipmentState;
 import org.ordersystem.proto.shipping.v1.ShippingServiceGrpc;
 import org.ordersystem.services.common.FailureReason;
 import org.ordersystem.services.common.IdempotentExecutor;
@@ -77,6 +80,27 @@ final class ShippingServiceImpl extends ShippingServiceGrpc.ShippingServiceImplB
         () -> {
           String id = Requests.requireId("shipment_id", request.getShipmentId());
           return Jdbc.read(dataSource, c -> store.get(c, id));
+        });
+  }
+
+  /**
+   * Carries no idempotency key: moving to a state already reached answers that state, so a retry
+   * after a lost answer is harmless as it is.
+   */
+  @Override
+  public void advanceShipment(
+      AdvanceShipmentRequest request, StreamObserver<AdvanceShipmentResponse> observer) {
+    UnaryCalls.respond(
+        observer,
+        () -> {
+          String id = Requests.requireId("shipment_id", request.getShipmentId());
+          ShipmentState target = request.getState();
+          if (target != ShipmentState.SHIPMENT_STATE_DISPATCHED
+              && target != ShipmentState.SHIPMENT_STATE_DELIVERED) {
+            throw FailureReason.INVALID_REQUEST.exception(
+                "state must be DISPATCHED or DELIVERED, got " + target);
+          }
+          return Jdbc.transaction(dataSource, c -> store.advance(c, id, target));
         });
   }
 

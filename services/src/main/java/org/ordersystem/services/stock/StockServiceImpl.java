@@ -16,6 +16,8 @@ import org.ordersystem.proto.stock.v1.ReleaseReservationRequest;
 import org.ordersystem.proto.stock.v1.ReleaseReservationResponse;
 import org.ordersystem.proto.stock.v1.ReserveStockRequest;
 import org.ordersystem.proto.stock.v1.ReserveStockResponse;
+import org.ordersystem.proto.stock.v1.RestockLinesRequest;
+import org.ordersystem.proto.stock.v1.RestockLinesResponse;
 import org.ordersystem.proto.stock.v1.StockLine;
 import org.ordersystem.proto.stock.v1.StockServiceGrpc;
 import org.ordersystem.services.common.FailureReason;
@@ -102,6 +104,20 @@ final class StockServiceImpl extends StockServiceGrpc.StockServiceImplBase {
         () -> {
           String id = Requests.requireId("reservation_id", request.getReservationId());
           return Jdbc.read(dataSource, c -> store.get(c, id));
+        });
+  }
+
+  @Override
+  public void restockLines(
+      RestockLinesRequest request, StreamObserver<RestockLinesResponse> observer) {
+    UnaryCalls.respond(
+        observer,
+        () -> {
+          String key = Requests.requireKey(request.getIdempotencyKey());
+          String id = Requests.requireId("reservation_id", request.getReservationId());
+          List<LineRequest> lines = merge(request.getLinesList());
+          return idempotent.execute(
+              key, request, RestockLinesResponse.parser(), c -> RestockStore.restock(c, id, lines));
         });
   }
 

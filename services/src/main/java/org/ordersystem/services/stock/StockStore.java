@@ -30,7 +30,7 @@ final class StockStore {
 
   private static final String RESERVED = "RESERVED";
   private static final String RELEASED = "RELEASED";
-  private static final String COMMITTED = "COMMITTED";
+  static final String COMMITTED = "COMMITTED";
 
   ReserveStockResponse reserve(Connection c, String reservationId, List<LineRequest> lines)
       throws SQLException {
@@ -140,6 +140,7 @@ final class StockStore {
             .setReservationId(reservationId)
             .setState(toProto(rs.getString(1)))
             .addAllLines(lines(c, reservationId))
+            .addAllRestocked(RestockStore.restocked(c, reservationId))
             .build();
       }
     }
@@ -175,8 +176,8 @@ final class StockStore {
     }
   }
 
-  private static Optional<String> lockReservation(Connection c, String reservationId)
-      throws SQLException {
+  /** The reservation's state, its row locked until the transaction ends; empty when missing. */
+  static Optional<String> lockReservation(Connection c, String reservationId) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement("SELECT state FROM reservations WHERE reservation_id = ? FOR UPDATE")) {
       select.setString(1, reservationId);

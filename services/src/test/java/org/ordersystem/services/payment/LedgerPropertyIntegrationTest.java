@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +37,12 @@ import org.ordersystem.services.payment.RandomPayments.PlannedLeg;
 import org.ordersystem.services.support.PaymentStack;
 
 /**
- * The ledger's invariants under seeded random interleavings of Try, Confirm, Cancel and their
- * duplicates, by many threads, over a few shared wallets small enough to run dry: every entry sums
- * to zero, nothing goes negative (watched while it runs), each leg ends in the one state its calls
- * allow, and every wallet ends at its opening minus what was confirmed, to the yen, agreeing with
- * the provider. Rerun a failure with {@code -Dledger.seed=<seed>} (the interleaving itself still
- * varies with scheduling).
+ * The ledger's invariants under seeded random interleavings of Try, Confirm, Cancel, Refund and
+ * their duplicates, by many threads, over a few shared wallets small enough to run dry: every entry
+ * sums to zero, nothing goes negative (watched while it runs), each leg ends in the one state its
+ * calls allow with at most its amount refunded, and every wallet ends at its opening minus what was
+ * confirmed plus what was refunded, to the yen, agreeing with the provider. Rerun a failure with
+ * {@code -Dledger.seed=<seed>} (the interleaving itself still varies with scheduling).
  */
 class LedgerPropertyIntegrationTest {
 
@@ -62,7 +61,10 @@ class LedgerPropertyIntegrationTest {
           "CONFIRM FAILED_PRECONDITION LEG_NOT_AUTHORIZED",
           "CONFIRM FAILED_PRECONDITION ALREADY_CLOSED",
           "CANCEL LEG_STATE_VOIDED",
-          "CANCEL FAILED_PRECONDITION ALREADY_CAPTURED");
+          "CANCEL FAILED_PRECONDITION ALREADY_CAPTURED",
+          "REFUND OK",
+          "REFUND FAILED_PRECONDITION LEG_NOT_CAPTURED",
+          "REFUND FAILED_PRECONDITION REFUND_EXCEEDED");
 
   private static PaymentStack stack;
   private static PaymentServiceBlockingStub payment;
@@ -152,31 +154,13 @@ class LedgerPropertyIntegrationTest {
     stack.assertLedgerClean();
   }
 
-  /** Makes the calls in queue order; a retryable failure is retried with the same key. */
+  /** Makes the calls in queue order, and keeps what each answered. */
   private static void drain(Queue<Call> queue) {
     for (Call call = queue.poll(); call != null; call = queue.poll()) {
-      call.leg().answers.add(call.kind() + " " + answer(call));
-    }
-  }
-
-  private static String answer(Call call) {
-    Supplier<LegState> rpc =
-        switch (call.kind()) {
-          case TRY -> () -> payment.authorizeLeg(call.authorize()).getState();
-          case CONFIRM -> () -> payment.captureLeg(call.capture()).getState();
-          case CANCEL -> () -> payment.voidLeg(call.cancel()).getState();
-        };
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return rpc.get().name();
-      } catch (StatusRuntimeException e) {
-        Status status = e.getStatus();
-        if (status.getCode() != Status.Code.UNAVAILABLE || attempt == 10) {
-          String description = String.valueOf(status.getDescription());
-          return status.getCode()
-              + " "
-              + description.substring(0, description.indexOf(':') + 1).replace(":", "");
-        }
+      String answer = call.make(payment);
+      call.leg().answers.add(call.kind() + " " + answer);
+      if (call.kind() == Kind.REFUND && answer.equals("OK")) {
+        call.leg().refunds.put(call.key(), call.amount());
       }
     }
   }
@@ -217,7 +201,9 @@ class LedgerPropertyIntegrationTest {
     if (tried) {
       assertThat(stored.getAmount()).as(where).isEqualTo(leg.amount);
       assertThat(stored.getSourceType()).as(where).isEqualTo(leg.source);
+      assertThat(stored.getRefundedAmount()).as(where).isEqualTo(leg.refunded());
     }
+    assertThat(leg.refunded()).as(where).isBetween(0L, confirmed ? leg.amount : 0);
     if (leg.source == SourceType.SOURCE_TYPE_CARD) {
       checkProvider(leg, state, tried, where);
     }
@@ -241,10 +227,14 @@ class LedgerPropertyIntegrationTest {
     assertThat(hold.getState()).as("provider %s for %s", hold, where).isEqualTo(expected);
     if (state == LegState.LEG_STATE_CAPTURED) {
       assertThat(hold.getCapturedAmount()).as(where).isEqualTo(leg.amount);
+      assertThat(hold.getRefundedAmount()).as(where).isEqualTo(leg.refunded());
     }
   }
 
-  /** Each wallet is its opening minus what was captured, with what is authorized pending. */
+  /**
+   * Each wallet is its opening minus what was captured and not refunded, with what is authorized
+   * pending.
+   */
   private static void checkWallets(RandomPayments plan, Map<String, Leg> stored) {
     Map<String, long[]> expected = new HashMap<>();
     long card = 0;
@@ -256,11 +246,12 @@ class LedgerPropertyIntegrationTest {
           expected.computeIfAbsent(leg.customerId, c -> new long[] {BALANCE, 0, POINTS, 0});
       int slot = leg.source == SourceType.SOURCE_TYPE_POINTS ? 2 : 0;
       if (state == LegState.LEG_STATE_CAPTURED) {
-        all += leg.amount;
+        long kept = leg.amount - leg.refunded();
+        all += kept;
         if (leg.source == SourceType.SOURCE_TYPE_CARD) {
-          card += leg.amount;
+          card += kept;
         } else {
-          wallet[slot] -= leg.amount;
+          wallet[slot] -= kept;
         }
       } else if (state == LegState.LEG_STATE_AUTHORIZED
           && leg.source != SourceType.SOURCE_TYPE_CARD) {

@@ -5,6 +5,8 @@ import org.ordersystem.proto.payment.v1.AuthorizeLegRequest;
 import org.ordersystem.proto.payment.v1.CaptureLegRequest;
 import org.ordersystem.proto.payment.v1.FundingSource;
 import org.ordersystem.proto.payment.v1.GetPaymentRequest;
+import org.ordersystem.proto.payment.v1.PaymentServiceGrpc.PaymentServiceBlockingStub;
+import org.ordersystem.proto.payment.v1.RefundLegRequest;
 import org.ordersystem.proto.payment.v1.SourceType;
 import org.ordersystem.proto.payment.v1.VoidLegRequest;
 
@@ -68,6 +70,25 @@ final class PaymentRequests {
         .setPaymentId(paymentId)
         .setLegId(legId)
         .build();
+  }
+
+  /** A refund of a leg, keyed by the payment, the refund and the leg. */
+  static RefundLegRequest refund(String paymentId, String legId, String refundId, long amount) {
+    return RefundLegRequest.newBuilder()
+        .setIdempotencyKey(paymentId + ":refund:" + refundId + ":" + legId)
+        .setPaymentId(paymentId)
+        .setLegId(legId)
+        .setAmount(amount)
+        .build();
+  }
+
+  /** Authorizes and captures leg "1" of a new payment, and returns the payment's id. */
+  static String captured(
+      PaymentServiceBlockingStub payment, String customerId, SourceType type, long amount) {
+    String paymentId = paymentId();
+    payment.authorizeLeg(authorize(paymentId, "1", customerId, type, amount));
+    payment.captureLeg(capture(paymentId, "1"));
+    return paymentId;
   }
 
   static GetPaymentRequest get(String paymentId) {

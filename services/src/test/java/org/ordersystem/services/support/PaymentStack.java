@@ -135,13 +135,14 @@ public final class PaymentStack implements AutoCloseable {
             GetAuthorizationRequest.newBuilder().setReference(paymentId + ":" + legId).build());
   }
 
-  /** Posted balance of a system account, summed from its lines. */
+  /** Posted balance of a system account, summed from its lines, refunds included. */
   public long systemPosted(String kind) {
     return payment.queryLong(
         "SELECT COALESCE(SUM(l.amount), 0) FROM journal_lines l"
             + " JOIN journal_entries e ON e.entry_id = l.entry_id"
             + " JOIN ledger_accounts a ON a.account_id = l.account_id"
-            + " WHERE a.holder = '@system' AND a.kind = ? AND e.kind IN ('OPENING', 'POST')",
+            + " WHERE a.holder = '@system' AND a.kind = ?"
+            + " AND e.kind IN ('OPENING', 'POST', 'REFUND')",
         kind);
   }
 
