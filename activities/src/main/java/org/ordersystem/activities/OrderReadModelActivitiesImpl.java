@@ -1,20 +1,29 @@
 package org.ordersystem.activities;
 
 import org.ordersystem.readmodel.OrderReadModel;
+import org.ordersystem.readmodel.RefundReadModel;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
 import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.RefundView;
 
-/** Writes the workflow's view of an order into the MySQL read model, newest version wins. */
+/** Writes the workflow's view of orders and refunds into the MySQL read model; never backwards. */
 public final class OrderReadModelActivitiesImpl implements OrderReadModelActivities {
 
-  private final OrderReadModel readModel;
+  private final OrderReadModel orders;
+  private final RefundReadModel refunds;
 
-  public OrderReadModelActivitiesImpl(OrderReadModel readModel) {
-    this.readModel = readModel;
+  public OrderReadModelActivitiesImpl(OrderReadModel orders, RefundReadModel refunds) {
+    this.orders = orders;
+    this.refunds = refunds;
   }
 
   @Override
   public void recordOrder(OrderView order) {
-    readModel.record(order);
+    orders.record(order);
+  }
+
+  @Override
+  public void recordRefund(RefundView refund) {
+    refunds.record(refund);
   }
 }

@@ -9,6 +9,8 @@ import org.ordersystem.proto.payment.v1.FundingSource;
 import org.ordersystem.proto.payment.v1.GetPaymentRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
 import org.ordersystem.proto.payment.v1.Leg;
+import org.ordersystem.proto.payment.v1.RefundLegRequest;
+import org.ordersystem.proto.payment.v1.RefundLegResponse;
 import org.ordersystem.proto.payment.v1.SourceType;
 import org.ordersystem.proto.payment.v1.VoidLegRequest;
 import org.ordersystem.workflows.activities.PaymentActivities;
@@ -18,8 +20,8 @@ import org.ordersystem.workflows.model.PaymentSource;
 /**
  * Calls the payment service's leg primitives; the payment id is the order id. The service answers
  * business refusals as FAILED_PRECONDITION or NOT_FOUND with a reason before the colon
- * (PAYMENT_DECLINED, AUTHORIZATION_EXPIRED, ...), which {@link GrpcFailures} turns into the
- * workflow's failure types.
+ * (PAYMENT_DECLINED, AUTHORIZATION_EXPIRED, REFUND_EXCEEDED, ...), which {@link GrpcFailures} turns
+ * into the workflow's failure types.
  */
 public final class PaymentActivitiesImpl implements PaymentActivities {
 
@@ -119,6 +121,25 @@ public final class PaymentActivitiesImpl implements PaymentActivities {
           case LEG_STATE_UNSPECIFIED, UNRECOGNIZED -> LegState.UNKNOWN;
         };
     return new LegStatus(state, emptyToNull(leg.getPspAuthorizationId()));
+  }
+
+  @Override
+  public LegRefunded refundLeg(RefundLegInput input) {
+    try {
+      RefundLegResponse response =
+          clients
+              .payment()
+              .refundLeg(
+                  RefundLegRequest.newBuilder()
+                      .setIdempotencyKey(input.idempotencyKey())
+                      .setPaymentId(input.orderId())
+                      .setLegId(input.legId())
+                      .setAmount(input.amount())
+                      .build());
+      return new LegRefunded(response.getLegId(), response.getRefundedAmount());
+    } catch (StatusRuntimeException e) {
+      throw GrpcFailures.toFailure("RefundLeg", e);
+    }
   }
 
   private static FundingSource toProto(PaymentSource source) {

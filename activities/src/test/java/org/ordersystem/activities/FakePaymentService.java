@@ -19,6 +19,8 @@ import org.ordersystem.proto.payment.v1.GetPaymentRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
 import org.ordersystem.proto.payment.v1.LegState;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
+import org.ordersystem.proto.payment.v1.RefundLegRequest;
+import org.ordersystem.proto.payment.v1.RefundLegResponse;
 import org.ordersystem.proto.payment.v1.VoidLegRequest;
 import org.ordersystem.proto.payment.v1.VoidLegResponse;
 
@@ -96,6 +98,19 @@ final class FakePaymentService extends PaymentServiceGrpc.PaymentServiceImplBase
             .setPaymentId(request.getPaymentId())
             .setLegId(request.getLegId())
             .setState(LegState.LEG_STATE_VOIDED)
+            .build());
+  }
+
+  /** Answers as if the leg had refunded exactly this request's amount so far. */
+  @Override
+  public void refundLeg(RefundLegRequest request, StreamObserver<RefundLegResponse> response) {
+    answer(
+        request,
+        response,
+        RefundLegResponse.newBuilder()
+            .setPaymentId(request.getPaymentId())
+            .setLegId(request.getLegId())
+            .setRefundedAmount(request.getAmount())
             .build());
   }
 

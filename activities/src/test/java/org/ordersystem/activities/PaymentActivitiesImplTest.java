@@ -23,11 +23,14 @@ import org.ordersystem.proto.payment.v1.AuthorizeLegRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
 import org.ordersystem.proto.payment.v1.Leg;
+import org.ordersystem.proto.payment.v1.RefundLegRequest;
 import org.ordersystem.workflows.FailureType;
 import org.ordersystem.workflows.activities.PaymentActivities;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
 import org.ordersystem.workflows.activities.PaymentActivities.LegRef;
+import org.ordersystem.workflows.activities.PaymentActivities.LegRefunded;
 import org.ordersystem.workflows.activities.PaymentActivities.LegStatus;
+import org.ordersystem.workflows.activities.PaymentActivities.RefundLegInput;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.SourceType;
@@ -37,6 +40,8 @@ class PaymentActivitiesImplTest {
 
   private static final String ORDER_ID = "ord-7";
   private static final LegRef LEG_2 = new LegRef(ORDER_ID + ":authorize:2", ORDER_ID, "2");
+  private static final RefundLegInput REFUND_LEG_2 =
+      new RefundLegInput("ref-9:refund:2", ORDER_ID, "2", 1_500);
 
   private FakePaymentService service;
   private ServiceClients clients;
@@ -94,6 +99,8 @@ class PaymentActivitiesImplTest {
         refusal("CaptureLeg", Status.FAILED_PRECONDITION, FailureType.LEG_NOT_AUTHORIZED),
         refusal("CaptureLeg", Status.FAILED_PRECONDITION, FailureType.ALREADY_CLOSED),
         refusal("VoidLeg", Status.FAILED_PRECONDITION, FailureType.ALREADY_CAPTURED),
+        refusal("RefundLeg", Status.FAILED_PRECONDITION, FailureType.REFUND_EXCEEDED),
+        refusal("RefundLeg", Status.FAILED_PRECONDITION, FailureType.LEG_NOT_CAPTURED),
         refusal("AuthorizeLeg", Status.INVALID_ARGUMENT, FailureType.INVALID_REQUEST));
   }
 
@@ -173,6 +180,31 @@ class PaymentActivitiesImplTest {
   }
 
   @Test
+  void shouldRefundALegUnderTheRefundsKeyAndReturnWhatTheLegRefundedSoFar() {
+    LegRefunded refunded = activities.refundLeg(REFUND_LEG_2);
+
+    assertThat(refunded).isEqualTo(new LegRefunded("2", 1_500));
+    assertThat(service.requests)
+        .containsExactly(
+            RefundLegRequest.newBuilder()
+                .setIdempotencyKey("ref-9:refund:2")
+                .setPaymentId(ORDER_ID)
+                .setLegId("2")
+                .setAmount(1_500)
+                .build());
+  }
+
+  @Test
+  void shouldRetryARefundWhileThePaymentServiceIsDown() {
+    service.failWith = Status.UNAVAILABLE.withDescription("payment service restarting");
+
+    ApplicationFailure failure = failureOf("RefundLeg");
+
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getType()).isEqualTo(GrpcFailures.TRANSIENT);
+  }
+
+  @Test
   void shouldRetryTheLookUpWhenTheServiceIsUnavailable() {
     service.failWith = Status.UNAVAILABLE;
 
@@ -190,6 +222,7 @@ class PaymentActivitiesImplTest {
               a -> a.captureLeg(new LegRef(ORDER_ID + ":capture:2", ORDER_ID, "2"));
           case "VoidLeg" -> a -> a.voidLeg(new LegRef(ORDER_ID + ":void:2", ORDER_ID, "2"));
           case "GetPayment" -> a -> a.getLegState(LEG_2);
+          case "RefundLeg" -> a -> a.refundLeg(REFUND_LEG_2);
           default -> throw new IllegalArgumentException(call);
         };
     return catchThrowableOfType(ApplicationFailure.class, () -> invoke.accept(activities));

@@ -19,20 +19,10 @@ final class Orders {
 
   /** A body ordering {@code quantity} of {@code sku} paid from the balance. */
   static String body(String customerId, String sku, int quantity, long total) {
-    return "{\"customerId\":\""
-        + customerId
-        + "\",\"lines\":[{\"sku\":\""
-        + sku
-        + "\",\"quantity\":"
-        + quantity
-        + "}],\"shippingAddress\":"
-        + ADDRESS
-        + ",\"payment\":{\"sources\":[{\"type\":\"BALANCE\",\"amount\":"
-        + total
-        + "}]}}";
+    return mixedBody(customerId, sku, quantity, balance(total));
   }
 
-  /** A body paying {@code total} from several sources, each {@code {type, amount[, cardToken]}}. */
+  /** A body paying from several sources, each {@code {type, amount[, cardToken]}}. */
   static String mixedBody(String customerId, String sku, int quantity, String... sources) {
     return "{\"customerId\":\""
         + customerId

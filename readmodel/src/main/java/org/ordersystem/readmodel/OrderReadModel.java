@@ -1,8 +1,6 @@
 package org.ordersystem.readmodel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,22 +17,23 @@ import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.ShipmentState;
 
 /** Reads and writes the order read model (tables {@code orders} and {@code order_lines}). */
 public final class OrderReadModel {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<PaymentLeg>> LEGS = new TypeReference<>() {};
 
   private static final String INSERT_IF_ABSENT =
       "INSERT IGNORE INTO orders (order_id, shop_id, customer_id, status, step, steps_done, total,"
-          + " reason, reason_detail, tracking_number, legs, version, created_at, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " reason, reason_detail, tracking_number, legs, version, created_at, updated_at,"
+          + " shipment_state, refunded_amount)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   // The version guard is what keeps the model from regressing when writes retry or arrive late.
   private static final String UPDATE_IF_NEWER =
       "UPDATE orders SET status = ?, step = ?, steps_done = ?, reason = ?, reason_detail = ?,"
-          + " tracking_number = ?, legs = ?, version = ?, updated_at = ?"
-          + " WHERE order_id = ? AND version < ?";
+          + " tracking_number = ?, legs = ?, version = ?, updated_at = ?, shipment_state = ?,"
+          + " refunded_amount = ? WHERE order_id = ? AND version < ?";
   private static final String INSERT_LINE =
       "INSERT IGNORE INTO order_lines (order_id, line_no, sku, quantity, unit_price)"
           + " VALUES (?, ?, ?, ?, ?)";
@@ -146,6 +145,8 @@ public final class OrderReadModel {
       ps.setLong(12, o.version());
       ps.setTimestamp(13, Timestamp.from(o.createdAt()));
       ps.setTimestamp(14, Timestamp.from(o.updatedAt()));
+      ps.setString(15, o.shipmentState().name());
+      ps.setLong(16, o.refundedAmount());
       inserted = ps.executeUpdate();
     }
     if (inserted == 0) {
@@ -177,8 +178,10 @@ public final class OrderReadModel {
       ps.setString(7, legs(o));
       ps.setLong(8, o.version());
       ps.setTimestamp(9, Timestamp.from(o.updatedAt()));
-      ps.setString(10, o.orderId());
-      ps.setLong(11, o.version());
+      ps.setString(10, o.shipmentState().name());
+      ps.setLong(11, o.refundedAmount());
+      ps.setString(12, o.orderId());
+      ps.setLong(13, o.version());
       return ps.executeUpdate() == 1;
     }
   }
@@ -200,7 +203,9 @@ public final class OrderReadModel {
         rs.getString("tracking_number"),
         rs.getLong("version"),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        ShipmentState.valueOf(rs.getString("shipment_state")),
+        rs.getLong("refunded_amount"));
   }
 
   private static List<OrderLine> lines(Connection c, String orderId) throws SQLException {
@@ -227,18 +232,10 @@ public final class OrderReadModel {
   }
 
   private static String legs(OrderView o) {
-    try {
-      return JSON.writeValueAsString(o.legs());
-    } catch (JsonProcessingException e) {
-      throw new ReadModelException("could not serialize legs of " + o.orderId(), e);
-    }
+    return JsonColumns.write(o.legs());
   }
 
   private static List<PaymentLeg> parseLegs(String json) {
-    try {
-      return List.copyOf(JSON.readValue(json, LEGS));
-    } catch (JsonProcessingException e) {
-      throw new ReadModelException("unreadable legs: " + json, e);
-    }
+    return JsonColumns.read(json, LEGS);
   }
 }

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.embeddeddb.EmbeddedMariaDb;
+import org.ordersystem.workflows.model.LegRefund;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.RefundLine;
+import org.ordersystem.workflows.model.RefundStatus;
+import org.ordersystem.workflows.model.RefundView;
+import org.ordersystem.workflows.model.ShipmentState;
 import org.ordersystem.workflows.model.SourceType;
 
 class OrderReadModelIntegrationTest {
@@ -121,6 +126,77 @@ class OrderReadModelIntegrationTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void shouldNeverTakeARefundBackFromCompleted() {
+    RefundReadModel refunds = new RefundReadModel(dataSource);
+    String orderId = UUID.randomUUID().toString();
+    Instant requested = Instant.parse("2026-03-01T00:00:00Z");
+    RefundView asked =
+        new RefundView(
+            "r1", orderId, RefundStatus.REQUESTED, 1200, List.of(new RefundLine("MUG", 1)),
+            "damaged", List.of(), false, requested, null);
+    RefundView done =
+        new RefundView(
+            "r1", orderId, RefundStatus.COMPLETED, 1200, List.of(new RefundLine("MUG", 1)),
+            "damaged", List.of(new LegRefund("1", SourceType.BALANCE, 1200)), false, requested,
+            requested.plusSeconds(1));
+
+    refunds.record(asked);
+    refunds.record(done);
+    refunds.record(asked);
+
+    assertThat(refunds.find(orderId, "r1")).contains(done);
+    assertThat(refunds.list(orderId)).containsExactly(done);
+    assertThat(refunds.find(orderId, "r2")).isEmpty();
+  }
+
+  @Test
+  void shouldListAnOrdersRefundsOldestFirstAndOnlyItsOwn() {
+    RefundReadModel refunds = new RefundReadModel(dataSource);
+    String orderId = UUID.randomUUID().toString();
+    Instant first = Instant.parse("2026-03-02T00:00:00Z");
+    RefundView later =
+        new RefundView(
+            "b-second", orderId, RefundStatus.REQUESTED, 500, List.of(), null, List.of(), false,
+            first.plusSeconds(60), null);
+    RefundView earlier =
+        new RefundView(
+            "z-first", orderId, RefundStatus.COMPLETED, 6000, List.of(), "all of it",
+            List.of(
+                new LegRefund("2", SourceType.CARD, 2500), new LegRefund("1", SourceType.BALANCE, 3500)),
+            true, first, first.plusSeconds(5));
+
+    assertThat(refunds.record(later)).isTrue();
+    assertThat(refunds.record(earlier)).isTrue();
+    assertThat(refunds.record(earlier)).isFalse();
+    refunds.record(
+        new RefundView(
+            "x", UUID.randomUUID().toString(), RefundStatus.REQUESTED, 1, List.of(), null,
+            List.of(), false, first, null));
+
+    assertThat(refunds.list(orderId)).containsExactly(earlier, later);
+    assertThat(refunds.list(UUID.randomUUID().toString())).isEmpty();
+  }
+
+  @Test
+  void shouldKeepShipmentStateAndRefundedAmount() {
+    String orderId = UUID.randomUUID().toString();
+    OrderView created = order(orderId, "shop-a", OrderStatus.COMPLETED, 1, Instant.now());
+    OrderView refunded =
+        new OrderView(
+            orderId, "shop-a", "cust-001", OrderStatus.PARTIALLY_REFUNDED, OrderStep.COMPLETED,
+            created.stepsDone(), created.total(), null, null, created.lines(), created.legs(),
+            "JP1", 2, created.createdAt(), created.updatedAt(), ShipmentState.DISPATCHED, 1200);
+
+    readModel.record(created);
+    readModel.record(refunded);
+
+    OrderView stored = readModel.find(orderId).orElseThrow();
+    assertThat(stored.shipmentState()).isEqualTo(ShipmentState.DISPATCHED);
+    assertThat(stored.refundedAmount()).isEqualTo(1200);
+    assertThat(stored.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
   }
 
   private static OrderView order(

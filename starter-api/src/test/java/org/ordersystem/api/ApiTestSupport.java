@@ -14,6 +14,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,17 +22,23 @@ import org.ordersystem.api.config.ReadModelConfig;
 import org.ordersystem.api.dev.FaultControl;
 import org.ordersystem.api.ops.PaymentAccounts;
 import org.ordersystem.api.ops.PaymentLedger;
+import org.ordersystem.api.orders.OrderUpdates;
 import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.products.Product;
 import org.ordersystem.api.products.StockCatalog;
+import org.ordersystem.api.refunds.RefundRecords;
+import org.ordersystem.api.shipments.Shipments;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
+import org.ordersystem.workflows.model.LegRefund;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.RefundStatus;
+import org.ordersystem.workflows.model.RefundView;
 import org.ordersystem.workflows.model.SourceType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -40,6 +47,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The whole API in a mock servlet environment, with every way out (Temporal, the read model, the
@@ -75,6 +83,9 @@ public abstract class ApiTestSupport {
   @MockitoBean protected PaymentLedger ledger;
   @MockitoBean protected FaultControl faultControl;
   @MockitoBean protected OrderWorkflowGateway workflows;
+  @MockitoBean protected OrderUpdates updates;
+  @MockitoBean protected RefundRecords refundRecords;
+  @MockitoBean protected Shipments shipments;
   @MockitoBean protected OrderReadModel readModel;
   @MockitoBean protected RestIdempotencyKeys idempotencyKeys;
   @MockitoBean protected ReadModelConfig.ReadModelMigration migration;
@@ -149,9 +160,38 @@ public abstract class ApiTestSupport {
    * (such as the PSP's authorization id), and the API's fixtures must not break on that.
    */
   protected static PaymentLeg leg(String legId, SourceType type, long amount, LegState state) {
-    Map<String, Object> known =
-        Map.of("legId", legId, "type", type, "amount", amount, "state", state);
-    RecordComponent[] components = PaymentLeg.class.getRecordComponents();
+    return record(
+        PaymentLeg.class, Map.of("legId", legId, "type", type, "amount", amount, "state", state));
+  }
+
+  /** A refund as the workflow reports it, built like {@link #leg} so new components are null. */
+  protected static RefundView refund(
+      String orderId, String refundId, RefundStatus status, long amount) {
+    return refund(orderId, refundId, status, amount, "Damaged");
+  }
+
+  /** {@link #refund(String, String, RefundStatus, long)} with its reason. */
+  protected static RefundView refund(
+      String orderId, String refundId, RefundStatus status, long amount, String reason) {
+    Instant at = Instant.parse("2026-01-03T00:00:00Z");
+    Map<String, Object> known = new HashMap<>();
+    known.put("refundId", refundId);
+    known.put("orderId", orderId);
+    known.put("status", status);
+    known.put("amount", amount);
+    known.put("lines", List.of());
+    known.put("reason", reason);
+    known.put("legRefunds", List.of(new LegRefund("1", SourceType.BALANCE, amount)));
+    known.put("requestedAt", at);
+    if (status == RefundStatus.COMPLETED) {
+      known.put("completedAt", at.plusSeconds(1));
+    }
+    return record(RefundView.class, known);
+  }
+
+  /** A record through its canonical constructor by component name; the others null or zero. */
+  protected static <T extends Record> T record(Class<T> type, Map<String, Object> known) {
+    RecordComponent[] components = type.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
     Object[] args = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
@@ -159,9 +199,9 @@ public abstract class ApiTestSupport {
       args[i] = known.getOrDefault(components[i].getName(), defaultValue(types[i]));
     }
     try {
-      return PaymentLeg.class.getDeclaredConstructor(types).newInstance(args);
+      return type.getDeclaredConstructor(types).newInstance(args);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build a PaymentLeg", e);
+      throw new IllegalStateException("cannot build a " + type.getSimpleName(), e);
     }
   }
 
@@ -180,6 +220,15 @@ public abstract class ApiTestSupport {
     }
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
+    }
+    return mvc.perform(request);
+  }
+
+  /** A request with the API key {@code key} (none when null). */
+  protected ResultActions perform(String key, MockHttpServletRequestBuilder request)
+      throws Exception {
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
     }
     return mvc.perform(request);
   }

@@ -16,9 +16,11 @@ import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
+import org.ordersystem.readmodel.RefundReadModel;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.OrderWorkflowImpl;
 import org.ordersystem.workflows.OrderWorkflowSettings;
+import org.ordersystem.workflows.RefundWorkflowImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +61,13 @@ public final class OrderWorkers implements AutoCloseable {
     OrderWorkflowSettings settings = new OrderWorkflowSettings(config.stepRetryBudget());
     worker.registerWorkflowImplementationFactory(
         OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
+    worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new StockActivitiesImpl(clients),
         new PaymentActivitiesImpl(clients),
         new ShippingActivitiesImpl(clients),
-        new OrderReadModelActivitiesImpl(new OrderReadModel(dataSource)));
+        new OrderReadModelActivitiesImpl(
+            new OrderReadModel(dataSource), new RefundReadModel(dataSource)));
     factory.start();
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {})",

@@ -32,7 +32,20 @@ public enum FailureType {
    */
   AUTHORIZATION_EXPIRED,
   /** A step kept failing until its retry budget ran out. */
-  STEP_TIMED_OUT;
+  STEP_TIMED_OUT,
+  /**
+   * A shipment to cancel was picked up by the carrier already: a full refund then leaves the
+   * parcel, and the units in it, on their way.
+   */
+  ALREADY_DISPATCHED,
+  /** A leg refund above what the leg captured and has not refunded: a bug, never retried. */
+  REFUND_EXCEEDED,
+  /** A refund of a leg that was never captured: a bug, never retried. */
+  LEG_NOT_CAPTURED,
+  /** A restock of more units than the order sold and has not restocked: a bug, never retried. */
+  RESTOCK_EXCEEDED,
+  /** A restock of an order whose stock was never committed: a bug, never retried. */
+  NOT_COMMITTED;
 
   /** Whether a failure type string names one of these. */
   public static boolean isBusiness(String type) {

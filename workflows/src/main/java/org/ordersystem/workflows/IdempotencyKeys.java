@@ -1,10 +1,10 @@
 package org.ordersystem.workflows;
 
 /**
- * The idempotency keys the order workflow sends with each mutating call. They are derived from the
- * business identity only (order, step, leg), never from a run id or an attempt number, so a retry,
- * a replay or a rerun of the workflow sends the same key and the services answer with the first
- * result.
+ * The idempotency keys the order and refund workflows send with each mutating call. They are
+ * derived from the business identity only (order, step, leg, refund), never from a run id or an
+ * attempt number, so a retry, a replay or a rerun of the workflow sends the same key and the
+ * services answer with the first result.
  */
 public final class IdempotencyKeys {
 
@@ -48,5 +48,15 @@ public final class IdempotencyKeys {
   /** {@code <orderId>:cancel-shipping}. */
   public static String cancelShipping(String orderId) {
     return orderId + ":cancel-shipping";
+  }
+
+  /** {@code <refundId>:refund:<legId>}: the refund id is unique per order and request. */
+  public static String refundLeg(String refundId, String legId) {
+    return refundId + ":refund:" + legId;
+  }
+
+  /** {@code <refundId>:restock}: one restock per refund, of every unit it puts back. */
+  public static String restock(String refundId) {
+    return refundId + ":restock";
   }
 }

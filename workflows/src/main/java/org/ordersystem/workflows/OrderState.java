@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.ordersystem.workflows.model.LegState;
+import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.ShipmentState;
 
 /**
  * The order as a state machine, owned by one workflow run. Illegal transitions throw, which fails
@@ -19,7 +21,11 @@ import org.ordersystem.workflows.model.PlaceOrderRequest;
  */
 final class OrderState {
 
-  private final PlaceOrderRequest request;
+  private final String orderId;
+  private final String shopId;
+  private final String customerId;
+  private final long total;
+  private final List<OrderLine> lines;
   private final Instant createdAt;
   private final List<OrderStep> stepsDone = new ArrayList<>();
   private final List<PaymentLeg> legs = new ArrayList<>();
@@ -28,11 +34,17 @@ final class OrderState {
   private String reason;
   private String reasonDetail;
   private String trackingNumber;
+  private ShipmentState shipmentState = ShipmentState.NONE;
+  private long refundedAmount;
   private long version = 1;
   private Instant updatedAt;
 
   OrderState(PlaceOrderRequest request, Instant now) {
-    this.request = request;
+    this.orderId = request.orderId();
+    this.shopId = request.shopId();
+    this.customerId = request.customerId();
+    this.total = request.total();
+    this.lines = List.copyOf(request.lines());
     this.createdAt = now;
     this.updatedAt = now;
     List<PaymentSource> sources = request.paymentSources();
@@ -42,6 +54,27 @@ final class OrderState {
     }
   }
 
+  /** The order as a previous run of its workflow left it (Continue-As-New). */
+  OrderState(OrderView previous) {
+    this.orderId = previous.orderId();
+    this.shopId = previous.shopId();
+    this.customerId = previous.customerId();
+    this.total = previous.total();
+    this.lines = List.copyOf(previous.lines());
+    this.createdAt = previous.createdAt();
+    this.stepsDone.addAll(previous.stepsDone());
+    this.legs.addAll(previous.legs());
+    this.status = previous.status();
+    this.step = previous.step();
+    this.reason = previous.reason();
+    this.reasonDetail = previous.reasonDetail();
+    this.trackingNumber = previous.trackingNumber();
+    this.shipmentState = previous.shipmentState();
+    this.refundedAmount = previous.refundedAmount();
+    this.version = previous.version();
+    this.updatedAt = previous.updatedAt();
+  }
+
   /** Legs are numbered "1", "2", ... in the order the sources were given, stable across reruns. */
   static String legId(int index) {
     return String.valueOf(index + 1);
@@ -49,6 +82,14 @@ final class OrderState {
 
   OrderStep step() {
     return step;
+  }
+
+  OrderStatus status() {
+    return status;
+  }
+
+  ShipmentState shipmentState() {
+    return shipmentState;
   }
 
   /** Finishes the current step and starts {@code next}, which must be the step right after it. */
@@ -115,6 +156,45 @@ final class OrderState {
   void shipped(String trackingNumber) {
     requireCreating();
     this.trackingNumber = trackingNumber;
+    if (shipmentState == ShipmentState.NONE) {
+      shipmentState = ShipmentState.CREATED;
+    }
+  }
+
+  /**
+   * Whether the parcel can move to {@code next}: forward only (CREATED, DISPATCHED, DELIVERED),
+   * and CANCELLED only before it left. A cancelled parcel never moves again.
+   */
+  boolean canMoveShipment(ShipmentState next) {
+    if (next == null || shipmentState == ShipmentState.CANCELLED) {
+      return false;
+    }
+    return next == ShipmentState.CANCELLED
+        ? shipmentState.ordinal() < ShipmentState.DISPATCHED.ordinal()
+        : next.ordinal() > shipmentState.ordinal();
+  }
+
+  void moveShipment(ShipmentState next) {
+    if (!canMoveShipment(next)) {
+      throw new IllegalStateException(
+          "Shipment of " + orderId + " cannot go from " + shipmentState + " to " + next);
+    }
+    shipmentState = next;
+  }
+
+  /**
+   * A refund of {@code amount} completed: the order is REFUNDED once everything paid went back.
+   */
+  void refunded(long amount) {
+    if (status != OrderStatus.COMPLETED && status != OrderStatus.PARTIALLY_REFUNDED) {
+      throw new IllegalStateException("Order " + orderId + " is " + status + ", not refundable");
+    }
+    if (amount < 1 || refundedAmount + amount > total) {
+      throw new IllegalStateException(
+          "Order " + orderId + " cannot refund " + amount + " after " + refundedAmount);
+    }
+    refundedAmount += amount;
+    status = refundedAmount == total ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
   }
 
   /** The last step is done. */
@@ -134,7 +214,7 @@ final class OrderState {
     }
     // Captured money only goes back through a refund; a rollback cannot undo it.
     if (legs.stream().anyMatch(leg -> leg.state() == LegState.CAPTURED)) {
-      throw new IllegalStateException("Order " + request.orderId() + " has captured legs");
+      throw new IllegalStateException("Order " + orderId + " has captured legs");
     }
     status = finalStatus;
     this.reason = reason;
@@ -150,26 +230,28 @@ final class OrderState {
   /** An immutable snapshot, safe to hand to the query, the update and the read model. */
   OrderView view() {
     return new OrderView(
-        request.orderId(),
-        request.shopId(),
-        request.customerId(),
+        orderId,
+        shopId,
+        customerId,
         status,
         step,
         List.copyOf(stepsDone),
-        request.total(),
+        total,
         reason,
         reasonDetail,
-        List.copyOf(request.lines()),
+        lines,
         List.copyOf(legs),
         trackingNumber,
         version,
         createdAt,
-        updatedAt);
+        updatedAt,
+        shipmentState,
+        refundedAmount);
   }
 
   private void requireCreating() {
     if (status != OrderStatus.CREATING) {
-      throw new IllegalStateException("Order " + request.orderId() + " is already " + status);
+      throw new IllegalStateException("Order " + orderId + " is already " + status);
     }
   }
 }

@@ -1,45 +1,46 @@
 package org.ordersystem.workflows;
 
-import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
-import org.ordersystem.workflows.activities.OrderReadModelActivities;
-import org.ordersystem.workflows.activities.ShippingActivities;
-import org.ordersystem.workflows.activities.ShippingActivities.RegisterShipmentInput;
-import org.ordersystem.workflows.activities.ShippingActivities.Shipment;
-import org.ordersystem.workflows.activities.ShippingActivities.ShipmentRef;
-import org.ordersystem.workflows.activities.StockActivities;
-import org.ordersystem.workflows.activities.StockActivities.ReservationRef;
-import org.ordersystem.workflows.activities.StockActivities.ReserveStockInput;
-import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.model.CancelOrderRequest;
+import org.ordersystem.workflows.model.OrderResume;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RefundRequest;
+import org.ordersystem.workflows.model.RefundView;
+import org.ordersystem.workflows.model.ShipmentState;
+import org.ordersystem.workflows.model.ShipmentUpdate;
 import org.slf4j.Logger;
 
 /**
- * The purchase saga. Each step registers its compensation before it calls the service, because a
- * call that timed out may still have happened there:
+ * One order from placement to the end of its refund window.
  *
- * <pre>
- *   step               call              compensation         payment ({@link PaymentTcc})
- *   RESERVE_STOCK      reserveStock      releaseStock
- *   AUTHORIZE_PAYMENT  authorizeLeg (n)  voidLeg (n)          Try
- *   -- accepted: awaitAcceptance answers --
- *   REGISTER_SHIPPING  registerShipment  cancelShipment
- *   CAPTURE_PAYMENT    captureLeg (n)    none after the first Confirm
- *   COMMIT_STOCK       commitStock       none
- * </pre>
+ * <ol>
+ *   <li>The purchase saga ({@link PurchaseSaga}): reserve, authorize, register shipping, capture,
+ *       commit; rolled back before capture on a failure or a {@code cancelOrder}.
+ *   <li>Once COMPLETED, the workflow stays open for {@link OrderWorkflowSettings#refundWindow()}
+ *       ({@link RefundWindow}): refunds arrive as updates, shipment news as signals.
+ * </ol>
  *
- * <p>The only failure after acceptance that still rolls the order back is a card authorization
- * that expired before anything was captured: see {@link PaymentTcc#confirmAll()}.
+ * <p><b>Why the order's workflow stays open.</b> Refunds of one order must be serialized: two
+ * racing refunds must not both see the same amount left. Kept in the order's workflow, every
+ * request is checked and queued on its single workflow thread, against the refunds completed and
+ * those queued before it, so the serialization comes for free: no lock, no compare-and-set in a
+ * database, no second source of truth for what was captured, shipped and refunded. The refunds
+ * then run one at a time, each as a {@link RefundWorkflow} child with its own id and history, which
+ * keeps the order's history short and shows each refund in the UI on its own.
+ *
+ * <p><b>Continue-As-New.</b> When the server suggests it, or the history reaches {@link
+ * OrderWorkflowSettings#continueAsNewAfterEvents()}, a completed order waits until no refund is
+ * queued and every handler finished, then continues as new with the same {@link
+ * PlaceOrderRequest} carrying an {@link OrderResume}: the order, its refunds and the end of the
+ * window. A run that starts with a resume state skips the saga. Callers address the workflow id,
+ * not the run, so later updates, signals and queries reach the new run.
  *
  * <p>Deterministic code only: time comes from {@link Workflow#currentTimeMillis()}, and all IO goes
- * through activities.
+ * through activities and child workflows.
  */
 public class OrderWorkflowImpl implements OrderWorkflow {
 
@@ -47,23 +48,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private final OrderWorkflowSettings settings;
 
-  // Before capture: retried within the step's budget, then rolled back.
-  private final StockActivities stock;
-  private final ShippingActivities shipping;
+  private OrderRecorder recorder;
+  private Refunds refunds;
 
-  // Commit and compensations: retried until they succeed.
-  private final StockActivities stockUntilDone;
-  private final ShippingActivities shippingUntilDone;
+  /** Null in a run continued as new, which starts past the saga. */
+  private PurchaseSaga saga;
 
-  private final OrderReadModelActivities readModel =
-      Workflow.newLocalActivityStub(OrderReadModelActivities.class, StepOptions.readModel());
-
-  private OrderState order;
-  private String orderId;
-  private PaymentTcc payment;
-
-  /** The order as it stood when it was accepted or rejected; answers every awaitAcceptance. */
-  private OrderView decision;
+  /** Null until the order completes. */
+  private Instant refundWindowEndsAt;
 
   /** With the default settings; used by the replayer and by workers that do not tune them. */
   public OrderWorkflowImpl() {
@@ -72,180 +64,129 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   public OrderWorkflowImpl(OrderWorkflowSettings settings) {
     this.settings = settings;
-    var beforeCapture = StepOptions.beforeCapture(settings.stepRetryBudget());
-    var untilDone = StepOptions.untilDone();
-    stock = Workflow.newActivityStub(StockActivities.class, beforeCapture);
-    shipping = Workflow.newActivityStub(ShippingActivities.class, beforeCapture);
-    stockUntilDone = Workflow.newActivityStub(StockActivities.class, untilDone);
-    shippingUntilDone = Workflow.newActivityStub(ShippingActivities.class, untilDone);
   }
 
   @Override
   public OrderView placeOrder(PlaceOrderRequest request) {
     validate(request);
-    orderId = request.orderId();
-    order = new OrderState(request, now());
-    payment = new PaymentTcc(request, settings, this::transition);
-    Compensations compensations = new Compensations();
-    Rollback beforeCapture = runStepsBeforeCapture(request, compensations);
-    // Detached: a cancel request must neither stop a rollback halfway nor interrupt a capture,
-    // which has no way back.
+    OrderResume resume = request.resume();
+    if (resume == null) {
+      recorder = new OrderRecorder(new OrderState(request, OrderRecorder.now()));
+      refunds = new Refunds(List.of());
+      saga = new PurchaseSaga(request, settings, recorder);
+    } else {
+      recorder = new OrderRecorder(new OrderState(resume.order()));
+      refunds = new Refunds(resume.refunds());
+      refundWindowEndsAt = resume.refundWindowEndsAt();
+    }
+    Rollback beforeCapture = saga == null ? null : saga.runStepsBeforeCapture();
+    // Detached: a cancel request must neither stop a rollback halfway, nor interrupt a capture,
+    // which has no way back, nor a refund.
     Workflow.newDetachedCancellationScope(
             () -> {
-              Rollback rollback = beforeCapture == null ? captureAndCommit() : beforeCapture;
-              if (rollback != null) {
-                rollBack(compensations, rollback);
+              boolean completed = saga == null || saga.captureOrRollBack(beforeCapture);
+              if (completed) {
+                if (refundWindowEndsAt == null) {
+                  refundWindowEndsAt = OrderRecorder.now().plus(settings.refundWindow());
+                }
+                new RefundWindow(request, settings, recorder, refunds, refundWindowEndsAt).run();
               }
-              // Let a running awaitAcceptance answer before the run closes, so no caller is lost.
+              // Let running handlers answer before the run closes, so no caller is lost.
               Workflow.await(Workflow::isEveryHandlerFinished);
             })
         .run();
-    return order.view();
-  }
-
-  /**
-   * Runs the steps that can still be undone, each registering its compensation first.
-   *
-   * @return null when they all succeeded, else why the order must be rolled back
-   */
-  private Rollback runStepsBeforeCapture(PlaceOrderRequest request, Compensations compensations) {
-    try {
-      // The order exists in the read model as soon as the workflow does.
-      record(order.view());
-      reserveStock(request, compensations);
-      authorizePayment(compensations);
-      registerShipping(request, compensations);
-      return null;
-    } catch (ActivityFailure | CanceledFailure e) {
-      return Rollback.of(
-          order.step(),
-          e,
-          CancellationScope.current().isCancelRequested(),
-          settings.stepRetryBudget());
-    }
-  }
-
-  private void reserveStock(PlaceOrderRequest request, Compensations compensations) {
-    compensations.add(
-        "release stock",
-        () ->
-            stockUntilDone.releaseStock(
-                new ReservationRef(IdempotencyKeys.releaseStock(orderId), orderId)));
-    stock.reserveStock(
-        new ReserveStockInput(IdempotencyKeys.reserveStock(orderId), orderId, request.lines()));
-    transition(s -> s.advanceTo(OrderStep.AUTHORIZE_PAYMENT));
-  }
-
-  private void authorizePayment(Compensations compensations) {
-    payment.tryAll(compensations);
-    // Stock held and money authorized: the order is accepted, and the shop can be told so.
-    decision = transition(s -> s.advanceTo(OrderStep.REGISTER_SHIPPING));
-  }
-
-  private void registerShipping(PlaceOrderRequest request, Compensations compensations) {
-    compensations.add(
-        "cancel shipment",
-        () ->
-            shippingUntilDone.cancelShipment(
-                new ShipmentRef(IdempotencyKeys.cancelShipping(orderId), orderId)));
-    Shipment shipment =
-        shipping.registerShipment(
-            new RegisterShipmentInput(
-                IdempotencyKeys.registerShipping(orderId),
-                orderId,
-                request.shippingAddress(),
-                request.lines()));
-    transition(
-        s -> {
-          s.shipped(shipment.trackingNumber());
-          s.advanceTo(OrderStep.CAPTURE_PAYMENT);
-        });
-  }
-
-  /**
-   * Confirms every leg, then sells the stock; both retry until they succeed. A non-retryable
-   * failure here is a bug or a broken fence and fails the workflow for an operator to see, with
-   * the read model left at the step that failed.
-   *
-   * @return null when the order completed; the rollback of a card authorization that expired
-   *     before anything was captured
-   */
-  private Rollback captureAndCommit() {
-    Rollback expired = payment.confirmAll();
-    if (expired != null) {
-      return expired;
-    }
-    transition(s -> s.advanceTo(OrderStep.COMMIT_STOCK));
-    stockUntilDone.commitStock(new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId));
-    transition(OrderState::complete);
-    return null;
-  }
-
-  private void rollBack(Compensations compensations, Rollback rollback) {
-    log.info(
-        "Order {} rolls back at {}: {} {}",
-        orderId,
-        order.step(),
-        rollback.reason(),
-        rollback.detail());
-    List<String> failed = compensations.runInReverse();
-    String detail =
-        failed.isEmpty()
-            ? rollback.detail()
-            : rollback.detail() + " (compensation failed: " + String.join(", ", failed) + ")";
-    OrderView ended = transition(s -> s.end(rollback.status(), rollback.reason(), detail));
-    if (decision == null) {
-      decision = ended;
-    }
-  }
-
-  /** Applies a change, stamps it with the next version and writes it to the read model. */
-  private OrderView transition(Consumer<OrderState> change) {
-    change.accept(order);
-    order.touch(now());
-    OrderView view = order.view();
-    record(view);
-    return view;
-  }
-
-  /**
-   * Writes the view until it lands: an outage of the read model pauses the order at its next
-   * transition rather than losing a state. A cancel request still interrupts a paused order before
-   * capture.
-   */
-  private void record(OrderView view) {
-    for (int round = 1; ; round++) {
-      try {
-        readModel.recordOrder(view);
-        return;
-      } catch (ActivityFailure e) {
-        if (CancellationScope.current().isCancelRequested()) {
-          throw e;
-        }
-        log.warn(
-            "Order {} version {} not recorded after {} round(s); retrying",
-            orderId,
-            view.version(),
-            round,
-            e);
-        Workflow.sleep(StepOptions.MAXIMUM_INTERVAL);
-      }
-    }
+    return recorder.view();
   }
 
   @Override
   public OrderView awaitAcceptance() {
-    Workflow.await(() -> decision != null);
-    return decision;
+    Workflow.await(() -> decision() != null);
+    return decision();
+  }
+
+  private OrderView decision() {
+    if (saga != null) {
+      return saga.decision();
+    }
+    // A run continued as new serves a completed order: it was accepted long ago.
+    return recorder == null ? null : recorder.view();
+  }
+
+  @Override
+  public void validateCancelOrder(CancelOrderRequest request) {
+    String refusal;
+    if (recorder == null) {
+      refusal = "The order is not started yet.";
+    } else if (saga == null) {
+      refusal = "Order " + recorder.view().orderId() + " is already " + recorder.state().status();
+    } else {
+      refusal = saga.whyNotCancellable();
+    }
+    if (refusal != null) {
+      throw UpdateRejections.rejection(UpdateRejections.ORDER_NOT_CANCELLABLE, refusal);
+    }
+  }
+
+  @Override
+  public OrderView cancelOrder(CancelOrderRequest request) {
+    validateCancelOrder(request);
+    return saga.cancel(request);
+  }
+
+  @Override
+  public void validateRefund(RefundRequest request) {
+    checkRefund(request);
+  }
+
+  /**
+   * Queues the refund, or finds it when its id is known, and answers once it is COMPLETED and
+   * recorded. Checked again here, in the same synchronous step that queues it: the validator's
+   * verdict must still hold when the handler runs, whatever ran in between.
+   */
+  @Override
+  public RefundView requestRefund(RefundRequest request) {
+    Refunds.Checked checked = checkRefund(request);
+    String refundId = request.refundId();
+    if (checked != null) {
+      RefundView queued = refunds.queue(request, checked, recorder.view(), OrderRecorder.now());
+      recorder.recordRefund(queued);
+    }
+    Workflow.await(() -> refunds.isSettled(refundId));
+    return refunds.find(refundId);
+  }
+
+  private Refunds.Checked checkRefund(RefundRequest request) {
+    if (recorder == null) {
+      throw UpdateRejections.rejection(
+          UpdateRejections.ORDER_NOT_REFUNDABLE, "The order is not started yet.");
+    }
+    return refunds.check(request, recorder.view(), OrderRecorder.now(), refundWindowEndsAt);
+  }
+
+  /** Moves the parcel forward; duplicates, regressions and other states are ignored. */
+  @Override
+  public void shipmentUpdated(ShipmentUpdate update) {
+    ShipmentState next = update == null ? null : update.state();
+    if (recorder == null
+        || (next != ShipmentState.DISPATCHED && next != ShipmentState.DELIVERED)
+        || !recorder.state().canMoveShipment(next)) {
+      log.info(
+          "Shipment update {} ignored at {}",
+          next,
+          recorder == null ? null : recorder.state().shipmentState());
+      return;
+    }
+    recorder.transition(s -> s.moveShipment(next));
   }
 
   @Override
   public OrderView getOrder() {
-    return order == null ? null : order.view();
+    return recorder == null ? null : recorder.view();
   }
 
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  @Override
+  public List<RefundView> getRefunds() {
+    return refunds == null ? List.of() : refunds.all();
   }
 
   /** The API validates orders; this guards the workflow against a caller that did not. */

@@ -1,5 +1,6 @@
 package org.ordersystem.workflows;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
@@ -7,15 +8,24 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
@@ -28,6 +38,7 @@ import org.ordersystem.workflows.activities.ShippingActivities;
 import org.ordersystem.workflows.activities.ShippingActivities.Shipment;
 import org.ordersystem.workflows.activities.StockActivities;
 import org.ordersystem.workflows.model.LegState;
+import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
@@ -45,6 +56,7 @@ abstract class OrderWorkflowTestBase {
   static final TestWorkflowExtension testWorkflow =
       TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
+  TestWorkflowEnvironment env;
   WorkflowClient client;
   Worker worker;
 
@@ -55,6 +67,7 @@ abstract class OrderWorkflowTestBase {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    this.env = env;
     this.client = client;
     this.worker = worker;
     // withoutAnnotations: the mock classes must not inherit @ActivityInterface, or the worker
@@ -69,6 +82,7 @@ abstract class OrderWorkflowTestBase {
     OrderWorkflowSettings settings = settings();
     worker.registerWorkflowImplementationFactory(
         OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
+    worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
     worker.registerActivitiesImplementations(stock, payment, shipping, readModel);
     env.start();
   }
@@ -79,19 +93,96 @@ abstract class OrderWorkflowTestBase {
   }
 
   OrderWorkflow newOrderWorkflow() {
+    return newOrderWorkflow(Orders.ORDER_ID);
+  }
+
+  OrderWorkflow newOrderWorkflow(String orderId) {
     return client.newWorkflowStub(
         OrderWorkflow.class,
         WorkflowOptions.newBuilder()
-            .setWorkflowId(PlaceOrderRequest.workflowId(Orders.ORDER_ID))
+            .setWorkflowId(PlaceOrderRequest.workflowId(orderId))
             .setTaskQueue(worker.getTaskQueue())
             // Required by Update-with-Start, the way the API starts orders.
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
             .build());
   }
 
+  /** A stub of an order's running workflow, for messages only. */
+  OrderWorkflow runningOrder(String orderId) {
+    return client.newWorkflowStub(OrderWorkflow.class, PlaceOrderRequest.workflowId(orderId));
+  }
+
   /** Places the order and waits for the workflow's result. */
   OrderView place(PlaceOrderRequest request) {
     return newOrderWorkflow().placeOrder(request);
+  }
+
+  /**
+   * Starts the order and returns once it is COMPLETED, its workflow still open in the refund
+   * window. Time does not skip until a test waits for the result.
+   */
+  OrderWorkflow startCompleted(PlaceOrderRequest request) {
+    OrderWorkflow workflow = newOrderWorkflow(request.orderId());
+    WorkflowClient.start(workflow::placeOrder, request);
+    awaitRefundWindow(request.orderId());
+    assertThat(workflow.getOrder().status()).isEqualTo(OrderStatus.COMPLETED);
+    return workflow;
+  }
+
+  /**
+   * Waits until the order's current run idles in its refund window (its last event starts the
+   * window's timer). Reads the history, not the query: a query that meets a Continue-As-New leaves
+   * the test server with a workflow task nobody completes, which stops time skipping for good.
+   */
+  void awaitRefundWindow(String orderId) {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (true) {
+      HistoryEvent last = client.fetchHistory(PlaceOrderRequest.workflowId(orderId)).getLastEvent();
+      if (last.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED) {
+        return;
+      }
+      assertThat(Instant.now()).as("refund window reached in time: %s", last).isBefore(deadline);
+      sleep(Duration.ofMillis(20));
+    }
+  }
+
+  /** Polls the query until the order matches; the workflow moves on its own threads. */
+  static OrderView awaitOrder(OrderWorkflow workflow, Predicate<OrderView> condition) {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (true) {
+      OrderView order = workflow.getOrder();
+      if (order != null && condition.test(order)) {
+        return order;
+      }
+      assertThat(Instant.now()).as("order reached the state in time: %s", order).isBefore(deadline);
+      sleep(Duration.ofMillis(20));
+    }
+  }
+
+  /** Waits for the result: time skips, so the refund window passes and the workflow closes. */
+  static OrderView closeWindow(OrderWorkflow workflow) {
+    return WorkflowStub.fromTyped(workflow).getResult(OrderView.class);
+  }
+
+  /** The rejection of an update: the validator's or the handler's failure. */
+  static ApplicationFailure rejection(Throwable thrown) {
+    assertThat(thrown).isInstanceOf(WorkflowUpdateException.class);
+    assertThat(thrown.getCause()).isInstanceOf(ApplicationFailure.class);
+    return (ApplicationFailure) thrown.getCause();
+  }
+
+  /** The rejection type of a refused update, read the way the API reads it. */
+  static String rejectionType(Throwable thrown) {
+    return UpdateRejections.typeOf(rejection(thrown));
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Every view written to the read model, in the order of the writes. */
@@ -126,8 +217,21 @@ abstract class OrderWorkflowTestBase {
 
   /** Replays the order's history on the current code: new commands or reordering would fail. */
   void assertHistoryReplays() throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(
-        client.fetchHistory(PlaceOrderRequest.workflowId(Orders.ORDER_ID)),
-        OrderWorkflowImpl.class);
+    assertReplays(client.fetchHistory(PlaceOrderRequest.workflowId(Orders.ORDER_ID)));
+  }
+
+  /** Replays a history of an order or refund workflow with the settings of this test's workers. */
+  void assertReplays(WorkflowExecutionHistory history) throws Exception {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    try {
+      Worker replayer = factory.newWorker("replay");
+      OrderWorkflowSettings settings = settings();
+      replayer.registerWorkflowImplementationFactory(
+          OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
+      replayer.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
+      WorkflowReplayer.replayWorkflowExecution(history, replayer);
+    } finally {
+      factory.shutdownNow();
+    }
   }
 }

@@ -54,6 +54,18 @@ final class Orders {
             new PaymentSource(SourceType.CARD, 2_000, "tok_ok")));
   }
 
+  /** The same order under another id, for tests that place several. */
+  static PlaceOrderRequest withId(PlaceOrderRequest request, String orderId) {
+    return new PlaceOrderRequest(
+        orderId,
+        request.shopId(),
+        request.customerId(),
+        request.lines(),
+        request.total(),
+        request.shippingAddress(),
+        request.paymentSources());
+  }
+
   private static PlaceOrderRequest order(List<PaymentSource> sources) {
     return new PlaceOrderRequest(ORDER_ID, "shop-1", CUSTOMER_ID, LINES, TOTAL, ADDRESS, sources);
   }

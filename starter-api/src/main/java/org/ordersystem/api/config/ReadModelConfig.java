@@ -1,13 +1,18 @@
 package org.ordersystem.api.config;
 
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.ordersystem.api.refunds.RefundRecords;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
+import org.ordersystem.readmodel.RefundReadModel;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
+import org.ordersystem.workflows.model.RefundView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The order read model and the REST idempotency keys, on Boot's DataSource. */
+/** The order and refund read models and the REST idempotency keys, on Boot's DataSource. */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfig {
 
@@ -28,6 +33,23 @@ public class ReadModelConfig {
   @Bean
   RestIdempotencyKeys restIdempotencyKeys(DataSource dataSource, ReadModelMigration migrated) {
     return new RestIdempotencyKeys(dataSource);
+  }
+
+  /** Refunds from the read model, so they stay readable after an order's workflow has closed. */
+  @Bean
+  RefundRecords refundRecords(DataSource dataSource, ReadModelMigration migrated) {
+    RefundReadModel refunds = new RefundReadModel(dataSource);
+    return new RefundRecords() {
+      @Override
+      public List<RefundView> list(String orderId) {
+        return refunds.list(orderId);
+      }
+
+      @Override
+      public Optional<RefundView> find(String orderId, String refundId) {
+        return refunds.find(orderId, refundId);
+      }
+    };
   }
 
   /** Marker bean whose creation runs the migration; tests replace it to start without MySQL. */

@@ -6,9 +6,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
@@ -29,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Orders: shops place and read their own; operators read all. */
+/** Orders: shops place, cancel and read their own; operators cancel and read all. */
 @RestController
 public class OrderController {
 
@@ -57,12 +60,21 @@ public class OrderController {
       }
       """;
 
+  private static final String STATUSES =
+      Arrays.stream(OrderStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
+
   private final OrderPlacement placement;
+  private final OrderCancellation cancellation;
   private final OrderReader reader;
   private final OrderReadModel readModel;
 
-  public OrderController(OrderPlacement placement, OrderReader reader, OrderReadModel readModel) {
+  public OrderController(
+      OrderPlacement placement,
+      OrderCancellation cancellation,
+      OrderReader reader,
+      OrderReadModel readModel) {
     this.placement = placement;
+    this.cancellation = cancellation;
     this.reader = reader;
     this.readModel = readModel;
   }
@@ -106,6 +118,57 @@ public class OrderController {
         .body(placed.order());
   }
 
+  @Operation(
+      summary = "Cancel an order still being placed (its shop or an operator)",
+      description =
+          "Accepted only while the order is CREATING and its capture has not begun; the"
+              + " reservations and authorizations are then released. 200 with the CANCELLED"
+              + " order, or 202 with the order as it stands when the release takes longer than"
+              + " the accept timeout (poll the order). 409 when it is too late, with the reason;"
+              + " 404 for an unknown order or another shop's. Safe to repeat: a repeated cancel"
+              + " answers the first one's result.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      schema = @Schema(implementation = CancelOrderBody.class))))
+  @ApiResponse(responseCode = "200", description = "Cancelled.", useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "202",
+      description = "Cancellation accepted, compensations still running.",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description = "Invalid body.",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such order for this caller.",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Too late to cancel (order-not-cancellable); the detail says why.",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @PostMapping("/api/v1/orders/{orderId}/cancel")
+  public ResponseEntity<OrderResponse> cancel(
+      Caller caller,
+      @PathVariable("orderId") String orderId,
+      @RequestBody(required = false) JsonNode body) {
+    OrderCancellation.Cancelled cancelled = cancellation.cancel(caller, orderId, body);
+    return ResponseEntity.status(cancelled.status()).body(cancelled.order());
+  }
+
+  /** The cancel body, for the OpenAPI document; read by {@link OrderCancellation#parse}. */
+  @Schema(name = "CancelOrderBody", description = "Optional; unknown fields are refused.")
+  record CancelOrderBody(
+      @Schema(
+              requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+              maxLength = OrderCancellation.MAX_REASON_LENGTH,
+              example = "Customer changed their mind")
+          String reason) {}
+
   @Operation(summary = "Read an order (a shop sees only its own)")
   @GetMapping("/api/v1/orders/{orderId}")
   public OrderResponse get(Caller caller, @PathVariable("orderId") String orderId) {
@@ -117,7 +180,9 @@ public class OrderController {
   public OrderList list(
       Caller caller,
       @RequestParam(name = "customerId", required = false) String customerId,
-      @Parameter(description = "CREATING, COMPLETED, REJECTED or CANCELLED")
+      @Parameter(
+              description =
+                  "CREATING, COMPLETED, REJECTED, CANCELLED, PARTIALLY_REFUNDED or REFUNDED")
           @RequestParam(name = "status", required = false)
           String status,
       @Parameter(description = "1 to 100, default 20")
@@ -162,7 +227,7 @@ public class OrderController {
         return s;
       }
     }
-    errors.add(new FieldError("status", "must be one of CREATING, COMPLETED, REJECTED, CANCELLED"));
+    errors.add(new FieldError("status", "must be one of " + STATUSES));
     return null;
   }
 

@@ -17,6 +17,7 @@ import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.products.Product;
 import org.ordersystem.api.products.StockCatalog;
+import org.ordersystem.api.web.IdempotencyKeyHeader;
 import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelException;
@@ -40,8 +41,6 @@ public class OrderPlacement {
 
   /** The answer: 201 first use, 200 replay or finished order, 202 not decided yet. */
   public record Placed(HttpStatus status, OrderResponse order) {}
-
-  private static final String KEY_HEADER = "Idempotency-Key";
 
   private final StockCatalog catalog;
   private final RestIdempotencyKeys idempotencyKeys;
@@ -67,7 +66,7 @@ public class OrderPlacement {
 
   public Placed place(Caller caller, String idempotencyKey, JsonNode body) {
     JsonFields json = new JsonFields();
-    checkIdempotencyKey(idempotencyKey, json);
+    IdempotencyKeyHeader.check(idempotencyKey, json);
     OrderDraft draft = OrderRequestParser.parse(body, json);
     if (draft == null) {
       throw ApiProblem.validation(json.errors());
@@ -116,14 +115,6 @@ public class OrderPlacement {
     return new Placed(
         HttpStatus.ACCEPTED,
         stored.map(OrderResponse::from).orElseGet(() -> OrderResponse.creating(request)));
-  }
-
-  private static void checkIdempotencyKey(String key, JsonFields json) {
-    if (key == null || key.isEmpty()) {
-      json.error(KEY_HEADER, "is required: a unique key per order, reused only to retry it");
-    } else if (key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
-      json.error(KEY_HEADER, "must be 1 to 255 printable ASCII characters");
-    }
   }
 
   /** The catalog entries of the draft's skus; unknown skus are reported as field errors. */

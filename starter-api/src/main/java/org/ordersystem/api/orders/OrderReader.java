@@ -1,9 +1,9 @@
 package org.ordersystem.api.orders;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.api.web.OrderIds;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.workflows.model.OrderView;
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OrderReader {
-
-  private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
   private final OrderReadModel readModel;
   private final OrderWorkflowGateway workflows;
@@ -32,7 +30,7 @@ public class OrderReader {
    */
   public OrderView findVisible(Caller caller, String orderId) {
     String notFound = "No order " + orderId + ".";
-    if (!ORDER_ID.matcher(orderId).matches()) {
+    if (!OrderIds.isValid(orderId)) {
       throw ApiProblem.notFound(notFound);
     }
     return find(orderId)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ordersystem.api.web.CustomerIds;
 import org.ordersystem.api.web.JsonFields;
+import org.ordersystem.api.web.Skus;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.ShippingAddress;
 import org.ordersystem.workflows.model.SourceType;
@@ -39,8 +40,8 @@ final class OrderRequestParser {
   /** One trillion yen: far above any real order, low enough that sums cannot overflow. */
   static final long MAX_AMOUNT = 1_000_000_000_000L;
 
-  static final String SKU_PATTERN = "[A-Za-z0-9._-]+";
-  static final String SKU_HINT = "may only contain letters, digits and . _ -";
+  static final String SKU_PATTERN = Skus.PATTERN;
+  static final String SKU_HINT = Skus.HINT;
 
   private static final Set<String> ROOT =
       Set.of("customerId", "lines", "shippingAddress", "payment");
@@ -84,7 +85,8 @@ final class OrderRequestParser {
         lines.add(new OrderDraft.Line(null, null));
         continue;
       }
-      String sku = json.string(line, "sku", path + ".sku", true, 64, SKU_PATTERN, SKU_HINT);
+      String sku =
+          json.string(line, "sku", path + ".sku", true, Skus.MAX_LENGTH, SKU_PATTERN, SKU_HINT);
       Long quantity = json.integer(line, "quantity", path + ".quantity", true, 1, MAX_QUANTITY);
       if (sku != null) {
         Integer first = firstLineOfSku.putIfAbsent(sku, i);

@@ -10,6 +10,7 @@ import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.ShipmentState;
 import org.ordersystem.workflows.model.SourceType;
 
 /**
@@ -17,6 +18,9 @@ import org.ordersystem.workflows.model.SourceType;
  *
  * @param step the step running now, the step that failed, or COMPLETED
  * @param reason for REJECTED or CANCELLED orders, the failure type such as OUT_OF_STOCK
+ * @param shipmentState where the parcel stands: NONE until shipping is registered, then CREATED,
+ *     DISPATCHED, DELIVERED, or CANCELLED
+ * @param refundedAmount JPY returned to the customer by completed refunds
  * @param createdAt null while the order is only known from the request (a 202 answer)
  */
 public record OrderResponse(
@@ -31,6 +35,8 @@ public record OrderResponse(
     List<Line> lines,
     Payment payment,
     String trackingNumber,
+    ShipmentState shipmentState,
+    @Schema(description = "JPY returned by completed refunds.", example = "0") long refundedAmount,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -84,6 +90,8 @@ public record OrderResponse(
         lines,
         new Payment(List.copyOf(legs)),
         null,
+        ShipmentState.NONE,
+        0,
         null,
         null);
   }
@@ -113,6 +121,8 @@ public record OrderResponse(
         lines,
         new Payment(legs),
         v.trackingNumber(),
+        v.shipmentState() == null ? ShipmentState.NONE : v.shipmentState(),
+        v.refundedAmount(),
         v.createdAt(),
         v.updatedAt());
   }

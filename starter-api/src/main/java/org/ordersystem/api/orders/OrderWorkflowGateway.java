@@ -1,73 +1,45 @@
 package org.ordersystem.api.orders;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.ordersystem.api.config.ApiProperties;
-import org.ordersystem.api.config.TemporalProperties;
 import org.ordersystem.api.problems.ApiProblem;
-import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.api.temporal.TemporalCalls;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RefundView;
+import org.ordersystem.workflows.model.ShipmentState;
+import org.ordersystem.workflows.model.ShipmentUpdate;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything the API asks Temporal about orders, each call bounded in time.
- *
- * <p>Temporal's client blocks until an update is accepted, for as long as that takes (no worker, a
- * slow first task); the calls run on a bounded pool so a request can stop waiting at its own
- * deadline. A call the request gave up on is interrupted, which cancels its RPC; the workflow, if
- * it started, carries on.
+ * Everything the API asks Temporal about orders, except the updates of a placed order ({@link
+ * OrderUpdates}); each call bounded in time on {@link TemporalCalls}.
  */
 @Component
-public class OrderWorkflowGateway implements AutoCloseable {
+public class OrderWorkflowGateway {
+
+  private static final String RETRY_PLACEMENT =
+      "retry later (an order POST is safe to retry with the same Idempotency-Key).";
 
   private final WorkflowClient client;
-  private final Duration readTimeout;
-  private final ThreadPoolExecutor calls;
+  private final TemporalCalls calls;
 
-  public OrderWorkflowGateway(
-      WorkflowClient client, TemporalProperties temporal, ApiProperties api) {
+  public OrderWorkflowGateway(WorkflowClient client, TemporalCalls calls) {
     this.client = client;
-    this.readTimeout = temporal.readTimeout();
-    AtomicInteger threads = new AtomicInteger();
-    // A hand-off queue: past the bound, calls are refused (503) rather than queued past their
-    // request's deadline.
-    this.calls =
-        new ThreadPoolExecutor(
-            0,
-            api.maxTemporalCalls(),
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "temporal-call-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.calls = calls;
   }
 
   /**
@@ -78,7 +50,9 @@ public class OrderWorkflowGateway implements AutoCloseable {
    */
   public PlacementOutcome place(PlaceOrderRequest request, Duration acceptTimeout) {
     String workflowId = PlaceOrderRequest.workflowId(request.orderId());
-    Future<OrderView> call = submit(() -> updateWithStart(workflowId, request));
+    Future<OrderView> call =
+        calls.submit(
+            () -> updateWithStart(workflowId, request), "retry with the same Idempotency-Key.");
     try {
       OrderView decided = call.get(acceptTimeout.toMillis(), TimeUnit.MILLISECONDS);
       return new PlacementOutcome.Decided(decided);
@@ -88,20 +62,20 @@ public class OrderWorkflowGateway implements AutoCloseable {
       if (exists(workflowId)) {
         return new PlacementOutcome.Undecided();
       }
-      throw unavailable(e);
+      throw TemporalCalls.unavailable(e, RETRY_PLACEMENT);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (isClosedWorkflow(cause)) {
+      if (TemporalCalls.isClosedWorkflow(cause)) {
         return new PlacementOutcome.AlreadyClosed();
       }
-      if (isUnavailable(cause)) {
-        throw unavailable(cause);
+      if (TemporalCalls.isUnavailable(cause)) {
+        throw TemporalCalls.unavailable(cause, RETRY_PLACEMENT);
       }
       throw new IllegalStateException("update-with-start of " + workflowId + " failed", cause);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      throw unavailable(e);
+      throw TemporalCalls.unavailable(e, RETRY_PLACEMENT);
     }
   }
 
@@ -111,8 +85,38 @@ public class OrderWorkflowGateway implements AutoCloseable {
    * @throws ApiProblem 503 when Temporal cannot answer in time
    */
   public Optional<OrderView> query(String orderId) {
-    String workflowId = PlaceOrderRequest.workflowId(orderId);
-    return bounded(() -> client.newWorkflowStub(OrderWorkflow.class, workflowId).getOrder());
+    return calls.read(() -> stub(orderId).getOrder());
+  }
+
+  /**
+   * The order's refunds as its workflow knows them, oldest first; empty when there is no such
+   * workflow.
+   *
+   * @throws ApiProblem 503 when Temporal cannot answer in time
+   */
+  public Optional<List<RefundView>> queryRefunds(String orderId) {
+    return calls.read(() -> stub(orderId).getRefunds());
+  }
+
+  /**
+   * Tells the order's workflow where its parcel stands. Safe to repeat: a state the workflow
+   * already has changes nothing.
+   *
+   * @return false when there is no running workflow for the order
+   * @throws ApiProblem 503 when Temporal cannot take the signal in time
+   */
+  public boolean signalShipment(String orderId, ShipmentState state) {
+    return calls
+        .read(
+            () -> {
+              stub(orderId).shipmentUpdated(new ShipmentUpdate(state));
+              return Boolean.TRUE;
+            })
+        .isPresent();
+  }
+
+  private OrderWorkflow stub(String orderId) {
+    return client.newWorkflowStub(OrderWorkflow.class, PlaceOrderRequest.workflowId(orderId));
   }
 
   private OrderView updateWithStart(String workflowId, PlaceOrderRequest request) {
@@ -136,89 +140,6 @@ public class OrderWorkflowGateway implements AutoCloseable {
   }
 
   private boolean exists(String workflowId) {
-    return bounded(() -> client.newUntypedWorkflowStub(workflowId).describe()).isPresent();
-  }
-
-  /** Runs a read within the read timeout; empty when the workflow does not exist. */
-  private <T> Optional<T> bounded(Callable<T> read) {
-    Future<T> call = submit(read);
-    try {
-      return Optional.ofNullable(call.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      call.cancel(true);
-      throw unavailable(e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof WorkflowNotFoundException) {
-        return Optional.empty();
-      }
-      if (isUnavailable(e.getCause())) {
-        throw unavailable(e.getCause());
-      }
-      throw new IllegalStateException("Temporal read failed", e.getCause());
-    } catch (InterruptedException e) {
-      call.cancel(true);
-      Thread.currentThread().interrupt();
-      throw unavailable(e);
-    }
-  }
-
-  private <T> Future<T> submit(Callable<T> call) {
-    try {
-      return calls.submit(call);
-    } catch (RejectedExecutionException e) {
-      throw new ApiProblem(
-          ProblemType.SERVICE_UNAVAILABLE,
-          "Too many orders in flight; retry with the same Idempotency-Key.",
-          List.of(),
-          e);
-    }
-  }
-
-  /**
-   * A start refused by REJECT_DUPLICATE (the workflow finished), or an update that reached the
-   * workflow only as it finished.
-   */
-  static boolean isClosedWorkflow(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof WorkflowExecutionAlreadyStarted
-          || c instanceof WorkflowUpdateException
-          || c instanceof WorkflowNotFoundException) {
-        return true;
-      }
-      if (c instanceof StatusRuntimeException sre) {
-        Status.Code code = sre.getStatus().getCode();
-        return code == Status.Code.ALREADY_EXISTS || code == Status.Code.NOT_FOUND;
-      }
-    }
-    return false;
-  }
-
-  static boolean isUnavailable(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof WorkflowUpdateTimeoutOrCancelledException) {
-        return true;
-      }
-      if (c instanceof StatusRuntimeException sre) {
-        return switch (sre.getStatus().getCode()) {
-          case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED, RESOURCE_EXHAUSTED, ABORTED -> true;
-          default -> false;
-        };
-      }
-    }
-    return false;
-  }
-
-  private static ApiProblem unavailable(Throwable cause) {
-    return new ApiProblem(
-        ProblemType.SERVICE_UNAVAILABLE,
-        "The workflow engine is unavailable; retry later (an order POST is safe to retry with"
-            + " the same Idempotency-Key).",
-        List.of(),
-        cause);
-  }
-
-  @Override
-  public void close() {
-    calls.shutdownNow();
+    return calls.read(() -> client.newUntypedWorkflowStub(workflowId).describe()).isPresent();
   }
 }

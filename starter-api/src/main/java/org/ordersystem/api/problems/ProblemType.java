@@ -14,6 +14,11 @@ public enum ProblemType {
       "idempotency-conflict",
       HttpStatus.UNPROCESSABLE_ENTITY,
       "Idempotency-Key reused with a different body"),
+  ORDER_NOT_CANCELLABLE(
+      "order-not-cancellable", HttpStatus.CONFLICT, "The order can no longer be cancelled"),
+  ORDER_NOT_REFUNDABLE("order-not-refundable", HttpStatus.CONFLICT, "The order cannot be refunded"),
+  INVALID_REFUND("invalid-refund", HttpStatus.UNPROCESSABLE_ENTITY, "The refund is not possible"),
+  SHIPMENT_CANCELLED("shipment-cancelled", HttpStatus.CONFLICT, "The shipment was cancelled"),
   SERVICE_UNAVAILABLE(
       "service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "A dependency is unavailable"),
   BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY, "A dependency answered unexpectedly"),

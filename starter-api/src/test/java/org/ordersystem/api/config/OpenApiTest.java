@@ -26,6 +26,10 @@ class OpenApiTest extends ApiTestSupport {
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/ops/customers/{customerId}/accounts")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/ops/ledger")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/dev/faults/{service}")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/orders/{orderId}/cancel")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/orders/{orderId}/refunds")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/orders/{orderId}/refunds/{refundId}")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/ops/shipments/{orderId}/advance")))
         .andExpect(jsonPath("$.components.securitySchemes.apiKey.type").value("http"))
         .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"))
         .andExpect(jsonPath("$.security[0].apiKey").exists());
@@ -75,6 +79,39 @@ class OpenApiTest extends ApiTestSupport {
                     "$.paths['/api/v1/dev/faults/{service}'].put.requestBody.content"
                         + "['application/json'].schema.$ref")
                 .value("#/components/schemas/Faults"));
+  }
+
+  @Test
+  void shouldDescribeRefundsCancelAndShipments() throws Exception {
+    String refunds = "$.paths['/api/v1/orders/{orderId}/refunds']";
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(
+            jsonPath(refunds + ".post.requestBody.content['application/json'].schema.$ref")
+                .value("#/components/schemas/RefundRequestBody"))
+        .andExpect(
+            jsonPath(refunds + ".post.parameters[?(@.name == 'Idempotency-Key')].required")
+                .value(contains(true)))
+        .andExpect(jsonPath(refunds + ".post.responses", hasKey("201")))
+        .andExpect(jsonPath(refunds + ".post.responses", hasKey("202")))
+        .andExpect(jsonPath(refunds + ".post.responses", hasKey("409")))
+        .andExpect(jsonPath(refunds + ".post.responses", hasKey("422")))
+        .andExpect(
+            jsonPath(refunds + ".post.responses['201'].content['*/*'].schema.$ref")
+                .value("#/components/schemas/Refund"))
+        .andExpect(jsonPath("$.components.schemas.RefundRequestBody.required", contains("reason")))
+        .andExpect(
+            jsonPath("$.components.schemas.RefundLineRequest.properties.quantity.minimum").value(1))
+        .andExpect(jsonPath("$.components.schemas.Refund.properties", hasKey("legRefunds")))
+        .andExpect(
+            jsonPath("$.components.schemas.OrderResponse.properties", hasKey("shipmentState")))
+        .andExpect(
+            jsonPath("$.components.schemas.OrderResponse.properties", hasKey("refundedAmount")))
+        .andExpect(
+            jsonPath("$.paths['/api/v1/orders/{orderId}/cancel'].post.responses", hasKey("409")))
+        .andExpect(
+            jsonPath(
+                "$.components.schemas.AdvanceShipmentBody.properties.state.enum",
+                contains("DISPATCHED", "DELIVERED")));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.ordersystem.api.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -20,6 +21,7 @@ import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.ShipmentState;
 import org.ordersystem.workflows.model.SourceType;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -63,6 +65,61 @@ class OrderQueryTest extends ApiTestSupport {
         .andExpect(jsonPath("$.payment.legs[2].type").value("CARD"))
         .andExpect(jsonPath("$.payment.legs[2].state").value("CAPTURED"))
         .andExpect(jsonPath("$.payment.legs[2].cardToken").doesNotExist());
+  }
+
+  @Test
+  void shouldShowTheShipmentStateAndTheRefundedAmount() throws Exception {
+    OrderView v = storedOrder("o-1", SHOP_ID, OrderStatus.PARTIALLY_REFUNDED);
+    when(readModel.find("o-1"))
+        .thenReturn(
+            Optional.of(
+                new OrderView(
+                    v.orderId(),
+                    v.shopId(),
+                    v.customerId(),
+                    v.status(),
+                    v.step(),
+                    v.stepsDone(),
+                    v.total(),
+                    null,
+                    null,
+                    v.lines(),
+                    v.legs(),
+                    "TRK-1",
+                    v.version(),
+                    v.createdAt(),
+                    v.updatedAt(),
+                    ShipmentState.DISPATCHED,
+                    500)));
+
+    as(SHOP_KEY, "/api/v1/orders/o-1")
+        .andExpect(jsonPath("$.status").value("PARTIALLY_REFUNDED"))
+        .andExpect(jsonPath("$.shipmentState").value("DISPATCHED"))
+        .andExpect(jsonPath("$.refundedAmount").value(500));
+  }
+
+  @Test
+  void shouldShowNoShipmentAndNothingRefundedForANewOrder() throws Exception {
+    when(readModel.find("o-1"))
+        .thenReturn(Optional.of(storedOrder("o-1", SHOP_ID, OrderStatus.CREATING)));
+
+    as(SHOP_KEY, "/api/v1/orders/o-1")
+        .andExpect(jsonPath("$.shipmentState").value("NONE"))
+        .andExpect(jsonPath("$.refundedAmount").value(0));
+  }
+
+  @Test
+  void shouldFilterByTheRefundStatuses() throws Exception {
+    when(readModel.list(any())).thenReturn(new OrderPage(List.of(), null));
+
+    as(SHOP_KEY, "/api/v1/orders?status=PARTIALLY_REFUNDED").andExpect(status().isOk());
+    as(SHOP_KEY, "/api/v1/orders?status=REFUNDED").andExpect(status().isOk());
+
+    ArgumentCaptor<OrderQuery> query = ArgumentCaptor.forClass(OrderQuery.class);
+    verify(readModel, times(2)).list(query.capture());
+    assertThat(query.getAllValues())
+        .extracting(OrderQuery::status)
+        .containsExactly(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED);
   }
 
   @Test
@@ -129,6 +186,11 @@ class OrderQueryTest extends ApiTestSupport {
     assertProblem(result, 400);
     result
         .andExpect(jsonPath("$.errors[0].field").value("status"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    "must be one of CREATING, COMPLETED, REJECTED, CANCELLED, PARTIALLY_REFUNDED,"
+                        + " REFUNDED"))
         .andExpect(jsonPath("$.errors[1].field").value("pageSize"));
     assertProblem(as(SHOP_KEY, "/api/v1/orders?pageSize=101"), 400);
     assertProblem(as(SHOP_KEY, "/api/v1/orders?pageSize=ten"), 400);

@@ -9,9 +9,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +19,14 @@ import org.ordersystem.api.config.ApiProperties;
 import org.ordersystem.api.config.TemporalProperties;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.api.temporal.TemporalCalls;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderStatus;
-import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.ShipmentState;
 import org.ordersystem.workflows.model.ShippingAddress;
 import org.ordersystem.workflows.model.SourceType;
 
@@ -41,55 +40,8 @@ class OrderWorkflowGatewayTest {
   private static final Duration SHORT = Duration.ofMillis(700);
 
   private TestWorkflowEnvironment env;
+  private TemporalCalls calls;
   private OrderWorkflowGateway gateway;
-
-  /** Decides at once, except for customer "slow", whose decision never comes. */
-  public static class StandInOrderWorkflow implements OrderWorkflow {
-    private PlaceOrderRequest request;
-    private OrderView decision;
-
-    @Override
-    public OrderView placeOrder(PlaceOrderRequest request) {
-      this.request = request;
-      if (request.customerId().equals("slow")) {
-        Workflow.await(() -> false);
-      }
-      decision = view(OrderStatus.COMPLETED);
-      Workflow.await(Workflow::isEveryHandlerFinished);
-      return decision;
-    }
-
-    @Override
-    public OrderView awaitAcceptance() {
-      Workflow.await(() -> decision != null);
-      return decision;
-    }
-
-    @Override
-    public OrderView getOrder() {
-      return decision != null ? decision : view(OrderStatus.CREATING);
-    }
-
-    private OrderView view(OrderStatus status) {
-      Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-      return new OrderView(
-          request.orderId(),
-          request.shopId(),
-          request.customerId(),
-          status,
-          status == OrderStatus.COMPLETED ? OrderStep.COMPLETED : OrderStep.RESERVE_STOCK,
-          List.of(),
-          request.total(),
-          null,
-          null,
-          request.lines(),
-          List.of(),
-          null,
-          1,
-          now,
-          now);
-    }
-  }
 
   @BeforeEach
   void startTestServer() {
@@ -97,14 +49,15 @@ class OrderWorkflowGatewayTest {
     env.newWorker(OrderWorkflow.TASK_QUEUE)
         .registerWorkflowImplementationTypes(StandInOrderWorkflow.class);
     env.start();
-    gateway = gateway(env.getWorkflowClient());
+    calls = calls();
+    gateway = new OrderWorkflowGateway(env.getWorkflowClient(), calls);
   }
 
   @AfterEach
   void stop() {
-    gateway.close();
+    calls.close();
     // A workflow still waiting would hold the worker's shutdown for seconds.
-    for (String orderId : List.of("o-2", "o-3")) {
+    for (String orderId : List.of("o-2", "o-3", "o-6")) {
       try {
         env.getWorkflowClient().newUntypedWorkflowStub("order-" + orderId).terminate("test over");
       } catch (WorkflowNotFoundException e) {
@@ -155,6 +108,25 @@ class OrderWorkflowGatewayTest {
   }
 
   @Test
+  void shouldSignalTheShipmentStateToTheOrder() {
+    gateway.place(request("o-6", "open"), Duration.ofSeconds(10));
+
+    assertThat(gateway.signalShipment("o-6", ShipmentState.DISPATCHED)).isTrue();
+
+    assertThat(gateway.query("o-6"))
+        .get()
+        .extracting(OrderView::shipmentState)
+        .isEqualTo(ShipmentState.DISPATCHED);
+    assertThat(gateway.queryRefunds("o-6")).contains(List.of());
+  }
+
+  @Test
+  void shouldReportThatNoWorkflowTookTheShipmentSignal() {
+    assertThat(gateway.signalShipment("nope", ShipmentState.DELIVERED)).isFalse();
+    assertThat(gateway.queryRefunds("nope")).isEmpty();
+  }
+
+  @Test
   void shouldQueryNothingForAnUnknownOrder() {
     assertThat(gateway.query("nope")).isEqualTo(Optional.empty());
   }
@@ -164,10 +136,12 @@ class OrderWorkflowGatewayTest {
     WorkflowServiceStubs nowhere =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:1").build());
-    try (OrderWorkflowGateway unreachable =
-        gateway(
-            WorkflowClient.newInstance(
-                nowhere, WorkflowClientOptions.newBuilder().setNamespace("default").build()))) {
+    try (TemporalCalls bounded = calls()) {
+      OrderWorkflowGateway unreachable =
+          new OrderWorkflowGateway(
+              WorkflowClient.newInstance(
+                  nowhere, WorkflowClientOptions.newBuilder().setNamespace("default").build()),
+              bounded);
       assertThatThrownBy(() -> unreachable.place(request("o-5", "cust-1"), SHORT))
           .isInstanceOfSatisfying(
               ApiProblem.class,
@@ -177,14 +151,13 @@ class OrderWorkflowGatewayTest {
     }
   }
 
-  private static OrderWorkflowGateway gateway(WorkflowClient client) {
-    return new OrderWorkflowGateway(
-        client,
+  static TemporalCalls calls() {
+    return new TemporalCalls(
         new TemporalProperties("unused:7233", "default", Duration.ofMillis(700)),
         new ApiProperties(Duration.ofSeconds(5), 65536, 8));
   }
 
-  private static PlaceOrderRequest request(String orderId, String customerId) {
+  static PlaceOrderRequest request(String orderId, String customerId) {
     return new PlaceOrderRequest(
         orderId,
         "demo-shop",

@@ -34,6 +34,12 @@ public interface PaymentActivities {
    */
   record LegStatus(LegState state, String pspAuthorizationId) {}
 
+  /** Return part of a captured leg to its funding source. */
+  record RefundLegInput(String idempotencyKey, String orderId, String legId, long amount) {}
+
+  /** What a leg has returned so far, over every refund of it. */
+  record LegRefunded(String legId, long refundedAmount) {}
+
   /**
    * Reserves the leg's amount (for CARD, authorizes the card at the provider). Fails
    * non-retryably with PAYMENT_DECLINED, UNKNOWN_CUSTOMER, ALREADY_CLOSED (a Try after a Cancel)
@@ -61,4 +67,12 @@ public interface PaymentActivities {
    * unknown because its retries ran out, instead of trying again under another key.
    */
   LegStatus getLegState(LegRef ref);
+
+  /**
+   * Returns {@code amount} of a captured leg to its source: a card refund at the provider, or a
+   * journal entry crediting the balance or points back. Fails non-retryably with REFUND_EXCEEDED
+   * above what the leg has left to refund, or LEG_NOT_CAPTURED; transient errors are retried with
+   * the same key, which the service answers with its first result.
+   */
+  LegRefunded refundLeg(RefundLegInput input);
 }

@@ -22,6 +22,9 @@ public interface ShippingActivities {
   /** Registers the shipment. Fails non-retryably with INVALID_ADDRESS or ALREADY_CLOSED. */
   Shipment registerShipment(RegisterShipmentInput input);
 
-  /** Undoes {@link #registerShipment}; succeeds when nothing was registered. */
+  /**
+   * Undoes {@link #registerShipment}; succeeds when nothing was registered. Fails non-retryably
+   * with ALREADY_DISPATCHED once the carrier has picked the parcel up.
+   */
   void cancelShipment(ShipmentRef ref);
 }

@@ -9,7 +9,11 @@ public enum OrderStatus {
   /** Refused for a business reason (see the reason); everything it held was released. */
   REJECTED,
   /** Stopped before capture; everything it held was released. */
-  CANCELLED;
+  CANCELLED,
+  /** Completed, then part of what was paid went back to the customer. */
+  PARTIALLY_REFUNDED,
+  /** Completed, then everything that was paid went back to the customer. */
+  REFUNDED;
 
   /** Whether the order will not change any more through the purchase flow. */
   public boolean isFinal() {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param reasonDetail a human-readable explanation of the reason; else null
  * @param trackingNumber the carrier's number once shipping is registered; else null
  * @param version grows by one at every transition, so read-model writes never regress
+ * @param shipmentState where the parcel stands
+ * @param refundedAmount JPY returned to the customer by completed refunds
  */
 public record OrderView(
     String orderId,
@@ -29,4 +31,44 @@ public record OrderView(
     String trackingNumber,
     long version,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    ShipmentState shipmentState,
+    long refundedAmount) {
+
+  /** An order with no shipment news and nothing refunded, the shape it had before those. */
+  public OrderView(
+      String orderId,
+      String shopId,
+      String customerId,
+      OrderStatus status,
+      OrderStep step,
+      List<OrderStep> stepsDone,
+      long total,
+      String reason,
+      String reasonDetail,
+      List<OrderLine> lines,
+      List<PaymentLeg> legs,
+      String trackingNumber,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        orderId,
+        shopId,
+        customerId,
+        status,
+        step,
+        stepsDone,
+        total,
+        reason,
+        reasonDetail,
+        lines,
+        legs,
+        trackingNumber,
+        version,
+        createdAt,
+        updatedAt,
+        trackingNumber == null ? ShipmentState.NONE : ShipmentState.CREATED,
+        0);
+  }
+}

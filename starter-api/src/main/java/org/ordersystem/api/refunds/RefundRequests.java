@@ -1,0 +1,105 @@
+package org.ordersystem.api.refunds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Optional;
+import org.ordersystem.api.auth.Caller;
+import org.ordersystem.api.config.ApiProperties;
+import org.ordersystem.api.orders.OrderReader;
+import org.ordersystem.api.orders.OrderUpdates;
+import org.ordersystem.api.orders.UpdateOutcome;
+import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.api.web.IdempotencyKeyHeader;
+import org.ordersystem.api.web.JsonFields;
+import org.ordersystem.readmodel.ReadModelException;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.RefundRequest;
+import org.ordersystem.workflows.model.RefundStatus;
+import org.ordersystem.workflows.model.RefundView;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests a refund: validates the body, names the refund after the request's Idempotency-Key, and
+ * sends the order workflow's validated {@code requestRefund} update, which decides whether the
+ * refund is possible and runs refunds of one order one at a time.
+ *
+ * <p>The API writes nothing itself: a refused request leaves no trace anywhere, and a retried one
+ * names the same refund, which the workflow answers with its first result.
+ */
+@Component
+public class RefundRequests {
+
+  /** The answer: 201 completed now, 200 completed before (a replay), 202 not completed yet. */
+  public record Requested(HttpStatus status, RefundResponse refund) {}
+
+  private final OrderReader orders;
+  private final RefundReader refunds;
+  private final OrderUpdates updates;
+  private final Duration acceptTimeout;
+
+  public RefundRequests(
+      OrderReader orders, RefundReader refunds, OrderUpdates updates, ApiProperties properties) {
+    this.orders = orders;
+    this.refunds = refunds;
+    this.updates = updates;
+    this.acceptTimeout = properties.acceptTimeout();
+  }
+
+  public Requested request(Caller caller, String orderId, String idempotencyKey, JsonNode body) {
+    JsonFields json = new JsonFields();
+    IdempotencyKeyHeader.check(idempotencyKey, json);
+    RefundRequestParser.Draft draft = RefundRequestParser.parse(body, json);
+    if (draft == null || !json.errors().isEmpty()) {
+      throw ApiProblem.validation(json.errors());
+    }
+    OrderView order = orders.findVisible(caller, orderId);
+    String refundId = RefundIds.of(orderId, caller, idempotencyKey);
+    RefundRequest request =
+        new RefundRequest(refundId, draft.amount(), draft.lines(), draft.reason());
+    boolean completedBefore =
+        known(orderId, refundId).filter(r -> r.status() == RefundStatus.COMPLETED).isPresent();
+
+    UpdateOutcome<RefundView> outcome = updates.requestRefund(orderId, request, acceptTimeout);
+    if (outcome instanceof UpdateOutcome.Completed<RefundView> done) {
+      return answer(done.result(), completedBefore);
+    }
+    if (outcome instanceof UpdateOutcome.Accepted<RefundView>) {
+      // Not finished in time: answer with what is known; a completion that landed meanwhile counts.
+      return known(orderId, refundId)
+          .map(refund -> answer(refund, completedBefore))
+          .orElseGet(
+              () -> new Requested(HttpStatus.ACCEPTED, RefundResponse.requested(request, order)));
+    }
+    OrderView latest = orders.find(orderId).orElse(order);
+    throw new ApiProblem(
+        ProblemType.ORDER_NOT_REFUNDABLE,
+        "Order " + orderId + " is " + latest.status() + " and no longer takes refunds.");
+  }
+
+  private static Requested answer(RefundView refund, boolean completedBefore) {
+    HttpStatus status =
+        refund.status() != RefundStatus.COMPLETED
+            ? HttpStatus.ACCEPTED
+            : completedBefore ? HttpStatus.OK : HttpStatus.CREATED;
+    return new Requested(status, RefundResponse.from(refund));
+  }
+
+  /**
+   * The refund if already known. Only makes answers nicer (200 for a replay, the stored state in a
+   * 202), so an outage here is not worth failing the request for.
+   */
+  private Optional<RefundView> known(String orderId, String refundId) {
+    try {
+      return refunds.find(orderId, refundId);
+    } catch (ReadModelException e) {
+      return Optional.empty();
+    } catch (ApiProblem e) {
+      if (e.problemType() == ProblemType.SERVICE_UNAVAILABLE) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.ordersystem.api.orders;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ordersystem.workflows.OrderWorkflow;
+import org.ordersystem.workflows.UpdateRejections;
+import org.ordersystem.workflows.model.CancelOrderRequest;
+import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RefundRequest;
+import org.ordersystem.workflows.model.RefundStatus;
+import org.ordersystem.workflows.model.RefundView;
+import org.ordersystem.workflows.model.ShipmentState;
+import org.ordersystem.workflows.model.ShipmentUpdate;
+
+/**
+ * A stand-in for the order workflow, for the API's Temporal calls against the test server. By
+ * customer: "slow" is never decided (it waits to be cancelled), "open" completes and stays open for
+ * refunds and shipment news, any other completes and ends. A cancel or refund whose reason is
+ * "slow" is accepted and never finishes; a refund whose reason is "refused late" is accepted, then
+ * refused by its handler.
+ */
+public class StandInOrderWorkflow implements OrderWorkflow {
+
+  private static final String SLOW = "slow";
+
+  private PlaceOrderRequest request;
+  private OrderStatus status = OrderStatus.CREATING;
+  private OrderView decision;
+  private ShipmentState shipment = ShipmentState.NONE;
+  private long refunded;
+  private final List<RefundView> refunds = new ArrayList<>();
+
+  @Override
+  public OrderView placeOrder(PlaceOrderRequest request) {
+    this.request = request;
+    if (request.customerId().equals(SLOW)) {
+      Workflow.await(() -> decision != null);
+    } else {
+      status = OrderStatus.COMPLETED;
+      shipment = ShipmentState.CREATED;
+      decision = view();
+    }
+    if (request.customerId().equals("open")) {
+      Workflow.await(() -> false);
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return view();
+  }
+
+  @Override
+  public OrderView awaitAcceptance() {
+    Workflow.await(() -> decision != null);
+    return decision;
+  }
+
+  @Override
+  public OrderView cancelOrder(CancelOrderRequest cancel) {
+    if (SLOW.equals(cancel.reason())) {
+      Workflow.await(() -> false);
+    }
+    status = OrderStatus.CANCELLED;
+    decision = view();
+    return decision;
+  }
+
+  @Override
+  public void validateCancelOrder(CancelOrderRequest cancel) {
+    if (status != OrderStatus.CREATING) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Order is " + status + "; it can no longer be cancelled.",
+          UpdateRejections.ORDER_NOT_CANCELLABLE);
+    }
+  }
+
+  @Override
+  public RefundView requestRefund(RefundRequest refund) {
+    RefundView known = find(refund.refundId());
+    if (known != null) {
+      return known;
+    }
+    if (refund.reason().equals("refused late")) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The payment service refused the refund.", UpdateRejections.INVALID_REFUND);
+    }
+    long amount = refund.amount();
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    boolean slow = SLOW.equals(refund.reason());
+    RefundView view =
+        new RefundView(
+            refund.refundId(),
+            request.orderId(),
+            slow ? RefundStatus.REQUESTED : RefundStatus.COMPLETED,
+            amount,
+            List.of(),
+            refund.reason(),
+            List.of(),
+            false,
+            now,
+            slow ? null : now);
+    refunds.add(view);
+    if (slow) {
+      Workflow.await(() -> false);
+    }
+    refunded += amount;
+    status = refunded == request.total() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+    return view;
+  }
+
+  @Override
+  public void validateRefund(RefundRequest refund) {
+    RefundView known = find(refund.refundId());
+    if (known != null) {
+      if (!Objects.equals(known.amount(), refund.amount())) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "Refund " + refund.refundId() + " was asked with other parameters.",
+            UpdateRejections.IDEMPOTENCY_CONFLICT);
+      }
+      return;
+    }
+    if (status != OrderStatus.COMPLETED && status != OrderStatus.PARTIALLY_REFUNDED) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Order is " + status + "; only a completed order can be refunded.",
+          UpdateRejections.ORDER_NOT_REFUNDABLE);
+    }
+    if (refund.amount() == null || refund.amount() > request.total() - refunded) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Only " + (request.total() - refunded) + " JPY is left to refund.",
+          UpdateRejections.INVALID_REFUND);
+    }
+  }
+
+  @Override
+  public void shipmentUpdated(ShipmentUpdate update) {
+    shipment = update.state();
+  }
+
+  @Override
+  public OrderView getOrder() {
+    return view();
+  }
+
+  @Override
+  public List<RefundView> getRefunds() {
+    return List.copyOf(refunds);
+  }
+
+  private RefundView find(String refundId) {
+    return refunds.stream().filter(r -> r.refundId().equals(refundId)).findFirst().orElse(null);
+  }
+
+  private OrderView view() {
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    return new OrderView(
+        request.orderId(),
+        request.shopId(),
+        request.customerId(),
+        status,
+        status == OrderStatus.CREATING ? OrderStep.RESERVE_STOCK : OrderStep.COMPLETED,
+        List.of(),
+        request.total(),
+        null,
+        null,
+        request.lines(),
+        List.of(),
+        null,
+        1,
+        now,
+        now,
+        shipment,
+        refunded);
+  }
+}

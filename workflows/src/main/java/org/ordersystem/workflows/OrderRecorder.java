@@ -1,0 +1,88 @@
+package org.ordersystem.workflows;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.ordersystem.workflows.activities.OrderReadModelActivities;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.RefundView;
+import org.slf4j.Logger;
+
+/**
+ * The order's state and its mirror in the read model: every change goes through {@link
+ * #transition}, which stamps it with the next version and writes it. Shared by the purchase saga,
+ * the refund window and the message handlers of one run.
+ */
+final class OrderRecorder {
+
+  private static final Logger log = Workflow.getLogger(OrderRecorder.class);
+
+  private final OrderReadModelActivities readModel =
+      Workflow.newLocalActivityStub(OrderReadModelActivities.class, StepOptions.readModel());
+
+  private final OrderState order;
+
+  OrderRecorder(OrderState order) {
+    this.order = order;
+  }
+
+  /** The state, for reading; change it only through {@link #transition}. */
+  OrderState state() {
+    return order;
+  }
+
+  OrderView view() {
+    return order.view();
+  }
+
+  /**
+   * Applies a change, stamps it with the next version and writes it to the read model. The change
+   * and the stamp happen before the write yields, so no handler sees one without the other.
+   */
+  OrderView transition(Consumer<OrderState> change) {
+    change.accept(order);
+    order.touch(now());
+    OrderView view = order.view();
+    record(view);
+    return view;
+  }
+
+  /**
+   * Writes the view until it lands: an outage of the read model pauses the order at its next
+   * transition rather than losing a state. A cancel request still interrupts a paused order before
+   * capture.
+   */
+  void record(OrderView view) {
+    retryUntilRecorded(
+        "Order " + view.orderId() + " version " + view.version(),
+        () -> readModel.recordOrder(view));
+  }
+
+  /** Writes a refund the same way; the read model keeps the furthest status. */
+  void recordRefund(RefundView refund) {
+    retryUntilRecorded(
+        "Refund " + refund.refundId() + " " + refund.status(),
+        () -> readModel.recordRefund(refund));
+  }
+
+  private static void retryUntilRecorded(String what, Runnable write) {
+    for (int round = 1; ; round++) {
+      try {
+        write.run();
+        return;
+      } catch (ActivityFailure e) {
+        if (CancellationScope.current().isCancelRequested()) {
+          throw e;
+        }
+        log.warn("{} not recorded after {} round(s); retrying", what, round, e);
+        Workflow.sleep(StepOptions.MAXIMUM_INTERVAL);
+      }
+    }
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}
