@@ -10,6 +10,7 @@ import java.util.List;
 import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.model.RefundRequest;
 import org.ordersystem.workflows.model.RefundView;
 import org.ordersystem.workflows.model.ShipmentUpdate;
@@ -27,6 +28,9 @@ public interface OrderWorkflow {
 
   /** The reason of an order stopped by {@link #cancelOrder}; the request's reason is the detail. */
   String CANCELLED_BY_REQUEST = "CANCELLED_BY_REQUEST";
+
+  /** The reason of a PENDING order rolled back by {@link #rollback}; the request is the detail. */
+  String ROLLED_BACK = "ROLLED_BACK";
 
   /** Runs the purchase flow and the refund window; returns the order as it ended. */
   @WorkflowMethod
@@ -66,6 +70,44 @@ public interface OrderWorkflow {
   /** The shipping side reports the parcel DISPATCHED or DELIVERED. */
   @SignalMethod
   void shipmentUpdated(ShipmentUpdate update);
+
+  /**
+   * Runs the step a PENDING order stopped at again, with a fresh retry budget. For operators in
+   * Temporal UI; a signal cannot be refused, so one that does not apply (the order is not PENDING,
+   * a decision was taken already) is logged and ignored, and sending it twice is harmless.
+   */
+  @SignalMethod(name = "retry")
+  void retry(RecoveryRequest request);
+
+  /**
+   * Rolls a PENDING order back: runs its compensations and ends it CANCELLED with reason {@link
+   * #ROLLED_BACK}. Ignored like {@link #retry} when it does not apply, and once capture has begun
+   * (money was posted: only a retry completes the order, and a refund returns the money after).
+   */
+  @SignalMethod(name = "rollback")
+  void rollback(RecoveryRequest request);
+
+  /**
+   * {@link #retry} for the ops API and the recovery sweep: refused by the validator ({@link
+   * UpdateRejections#ORDER_NOT_PENDING}) when the order is not PENDING, and returns once the retry
+   * settled: the order is final, or PENDING again.
+   */
+  @UpdateMethod
+  OrderView retryPending(RecoveryRequest request);
+
+  @UpdateValidatorMethod(updateName = "retryPending")
+  void validateRetryPending(RecoveryRequest request);
+
+  /**
+   * {@link #rollback} for the ops API and the recovery sweep: refused when the order is not
+   * PENDING ({@link UpdateRejections#ORDER_NOT_PENDING}) or its capture has begun ({@link
+   * UpdateRejections#ROLLBACK_NOT_ALLOWED}); returns the CANCELLED order once compensated.
+   */
+  @UpdateMethod
+  OrderView rollbackPending(RecoveryRequest request);
+
+  @UpdateValidatorMethod(updateName = "rollbackPending")
+  void validateRollbackPending(RecoveryRequest request);
 
   /** The order as it stands now. */
   @QueryMethod

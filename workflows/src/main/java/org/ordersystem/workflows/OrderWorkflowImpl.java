@@ -8,6 +8,7 @@ import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderResume;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.model.RefundRequest;
 import org.ordersystem.workflows.model.RefundView;
 import org.ordersystem.workflows.model.ShipmentState;
@@ -177,6 +178,32 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       return;
     }
     recorder.transition(s -> s.moveShipment(next));
+  }
+
+  @Override
+  public void retry(RecoveryRequest request) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public void rollback(RecoveryRequest request) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public void validateRetryPending(RecoveryRequest request) {}
+
+  @Override
+  public OrderView retryPending(RecoveryRequest request) {
+    throw new UnsupportedOperationException("not built yet");
+  }
+
+  @Override
+  public void validateRollbackPending(RecoveryRequest request) {}
+
+  @Override
+  public OrderView rollbackPending(RecoveryRequest request) {
+    throw new UnsupportedOperationException("not built yet");
   }
 
   @Override

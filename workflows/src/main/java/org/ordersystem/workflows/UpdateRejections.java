@@ -27,8 +27,20 @@ public final class UpdateRejections {
   /** A refund id used again with other parameters (HTTP 422). */
   public static final String IDEMPOTENCY_CONFLICT = "IDEMPOTENCY_CONFLICT";
 
+  /** Retry or rollback of an order that is not PENDING (HTTP 409). */
+  public static final String ORDER_NOT_PENDING = "ORDER_NOT_PENDING";
+
+  /** Rollback of a PENDING order whose capture has begun: only a retry helps (HTTP 409). */
+  public static final String ROLLBACK_NOT_ALLOWED = "ROLLBACK_NOT_ALLOWED";
+
   private static final Set<String> TYPES =
-      Set.of(ORDER_NOT_CANCELLABLE, ORDER_NOT_REFUNDABLE, INVALID_REFUND, IDEMPOTENCY_CONFLICT);
+      Set.of(
+          ORDER_NOT_CANCELLABLE,
+          ORDER_NOT_REFUNDABLE,
+          INVALID_REFUND,
+          IDEMPOTENCY_CONFLICT,
+          ORDER_NOT_PENDING,
+          ROLLBACK_NOT_ALLOWED);
 
   private static final String SEPARATOR = ": ";
 

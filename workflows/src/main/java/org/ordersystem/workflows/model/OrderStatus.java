@@ -4,6 +4,12 @@ package org.ordersystem.workflows.model;
 public enum OrderStatus {
   /** Being placed: steps are running or being retried. */
   CREATING,
+  /**
+   * Being placed, stopped: a step ran out of its retry budget or failed in a way nobody handled.
+   * Holds what it reserved and waits for {@code retry} or {@code rollback} (see {@link
+   * PendingInfo}).
+   */
+  PENDING,
   /** Paid, shipping registered, stock committed. */
   COMPLETED,
   /** Refused for a business reason (see the reason); everything it held was released. */
@@ -17,6 +23,6 @@ public enum OrderStatus {
 
   /** Whether the order will not change any more through the purchase flow. */
   public boolean isFinal() {
-    return this != CREATING;
+    return this != CREATING && this != PENDING;
   }
 }

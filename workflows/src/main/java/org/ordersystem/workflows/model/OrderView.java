@@ -15,6 +15,7 @@ import java.util.List;
  * @param version grows by one at every transition, so read-model writes never regress
  * @param shipmentState where the parcel stands
  * @param refundedAmount JPY returned to the customer by completed refunds
+ * @param pending why and since when the order is PENDING; null in every other status
  */
 public record OrderView(
     String orderId,
@@ -33,7 +34,48 @@ public record OrderView(
     Instant createdAt,
     Instant updatedAt,
     ShipmentState shipmentState,
-    long refundedAmount) {
+    long refundedAmount,
+    PendingInfo pending) {
+
+  /** An order that is not PENDING. */
+  public OrderView(
+      String orderId,
+      String shopId,
+      String customerId,
+      OrderStatus status,
+      OrderStep step,
+      List<OrderStep> stepsDone,
+      long total,
+      String reason,
+      String reasonDetail,
+      List<OrderLine> lines,
+      List<PaymentLeg> legs,
+      String trackingNumber,
+      long version,
+      Instant createdAt,
+      Instant updatedAt,
+      ShipmentState shipmentState,
+      long refundedAmount) {
+    this(
+        orderId,
+        shopId,
+        customerId,
+        status,
+        step,
+        stepsDone,
+        total,
+        reason,
+        reasonDetail,
+        lines,
+        legs,
+        trackingNumber,
+        version,
+        createdAt,
+        updatedAt,
+        shipmentState,
+        refundedAmount,
+        null);
+  }
 
   /** An order with no shipment news and nothing refunded, the shape it had before those. */
   public OrderView(

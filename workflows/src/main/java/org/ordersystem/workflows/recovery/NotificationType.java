@@ -1,0 +1,11 @@
+package org.ordersystem.workflows.recovery;
+
+/** What a webhook notification reports. */
+public enum NotificationType {
+  /** An order became PENDING: its step ran out of its budget or failed in a way nobody handled. */
+  ORDER_PENDING,
+  /** A sweep could not resolve an order: it needs a person. */
+  ORDER_UNRESOLVED,
+  /** One sweep's summary. */
+  SWEEP_SUMMARY
+}
