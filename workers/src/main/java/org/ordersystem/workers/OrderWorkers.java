@@ -45,9 +45,14 @@ public final class OrderWorkers implements AutoCloseable {
     this.factory = factory;
   }
 
-  /** Migrates the read model, connects to Temporal and the services, and starts polling. */
+  /** Starts with the tuning of the process's environment ({@link WorkerTuning#fromEnv}). */
   public static OrderWorkers start(WorkerConfig config) {
-    HikariDataSource dataSource = dataSource(config);
+    return start(config, WorkerTuning.fromEnv(System.getenv()));
+  }
+
+  /** Migrates the read model, connects to Temporal and the services, and starts polling. */
+  public static OrderWorkers start(WorkerConfig config, WorkerTuning tuning) {
+    HikariDataSource dataSource = dataSource(config, tuning.readModelPool());
     ReadModelSchema.migrate(dataSource);
     ServiceClients clients = ServiceClients.connect(config.services(), config.callDeadline());
     WorkflowServiceStubs stubs =
@@ -56,8 +61,8 @@ public final class OrderWorkers implements AutoCloseable {
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
-    WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker worker = factory.newWorker(OrderWorkflow.TASK_QUEUE);
+    WorkerFactory factory = WorkerFactory.newInstance(client, tuning.factoryOptions());
+    Worker worker = factory.newWorker(OrderWorkflow.TASK_QUEUE, tuning.workerOptions());
     OrderWorkflowSettings settings = new OrderWorkflowSettings(config.stepRetryBudget());
     worker.registerWorkflowImplementationFactory(
         OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
@@ -70,20 +75,21 @@ public final class OrderWorkers implements AutoCloseable {
             new OrderReadModel(dataSource), new RefundReadModel(dataSource)));
     factory.start();
     log.info(
-        "Order workers polling task queue '{}' on {} (namespace {})",
+        "Order workers polling task queue '{}' on {} (namespace {}, {})",
         OrderWorkflow.TASK_QUEUE,
         config.temporalTarget(),
-        config.namespace());
+        config.namespace(),
+        tuning);
     return new OrderWorkers(dataSource, clients, stubs, factory);
   }
 
-  private static HikariDataSource dataSource(WorkerConfig config) {
+  private static HikariDataSource dataSource(WorkerConfig config, int poolSize) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("orders-readmodel");
     hikari.setJdbcUrl(config.ordersDbUrl());
     hikari.setUsername(config.dbUser());
     hikari.setPassword(config.dbPassword());
-    hikari.setMaximumPoolSize(10);
+    hikari.setMaximumPoolSize(poolSize);
     return new HikariDataSource(hikari);
   }
 
