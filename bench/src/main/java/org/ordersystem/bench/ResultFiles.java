@@ -1,0 +1,153 @@
+package org.ordersystem.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a run's {@code result.json} and {@code result.md} (the tables docs/performance.md quotes).
+ */
+public final class ResultFiles {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ResultFiles() {}
+
+  public static void write(BenchResult result, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    JSON.writeValue(dir.resolve("result.json").toFile(), result);
+    Files.writeString(dir.resolve("result.md"), markdown(result));
+  }
+
+  static String markdown(BenchResult r) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark ")
+        .append(r.label())
+        .append(" (")
+        .append(r.server())
+        .append(" server)\n\n");
+    md.append("Commit `").append(r.commit()).append("`, ").append(r.startedAt()).append(" to ");
+    md.append(r.finishedAt()).append(". Machine: ").append(r.machine().cores()).append(" cores, ");
+    md.append(r.machine().cpu()).append(", ").append(r.machine().java()).append("; load average ");
+    md.append(r.machine().loadBefore()).append(" before, ").append(r.machine().loadAfter());
+    md.append(" after.\n\n");
+    BenchResult.Settings s = r.settings();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Sustainable: p99 completion <= %.0f ms, errors <= %.1f%%, throughput >= %.0f%% of"
+                + " offered; ramp steps of %.0f s, steady run of %.0f s at %.0f%% of the highest"
+                + " sustainable rate, after a %.0f s warm-up. Latencies from the intended start"
+                + " (open model); REST completions seen by polling the read model every %d ms.\n\n",
+            s.p99BoundMs(),
+            s.maxErrorRatio() * 100,
+            s.minThroughputRatio() * 100,
+            s.stepSeconds(),
+            s.steadySeconds(),
+            s.steadyShare() * 100,
+            s.warmupSeconds(),
+            s.completionPollMs()));
+    md.append("| scenario | highest sustainable rate (orders/s) | steady rate | throughput |");
+    md.append(" accept p50 / p99 (ms) | completion p50 / p99 / max (ms) | errors |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (BenchResult.ScenarioResult sc : r.scenarios()) {
+      StepResult st = sc.steady();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.0f | %s | %s | %s | %s | %s |\n",
+              sc.name(),
+              sc.highestSustainedRate(),
+              st == null ? "-" : String.format(Locale.ROOT, "%.0f", st.offeredRate()),
+              st == null ? "-" : String.format(Locale.ROOT, "%.1f", st.throughput()),
+              st == null ? "-" : st.accept().p50() + " / " + st.accept().p99(),
+              st == null
+                  ? "-"
+                  : st.completion().p50()
+                      + " / "
+                      + st.completion().p99()
+                      + " / "
+                      + st.completion().max(),
+              st == null ? "-" : st.failed() + " of " + st.sent()));
+    }
+    md.append('\n');
+    r.ratios().forEach((k, v) -> md.append(String.format(Locale.ROOT, "- %s: %.2f\n", k, v)));
+    md.append('\n');
+    md.append(cpuTable(r));
+    md.append("\n## Ramp steps\n\n");
+    md.append(
+        "| scenario | offered | sent | throughput | completion p50 / p99 (ms) | errors | sustained"
+            + " |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---|\n");
+    for (BenchResult.ScenarioResult sc : r.scenarios()) {
+      for (StepResult st : sc.ramp()) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %d | %.1f | %s / %s | %d %s | %s |\n",
+                sc.name(),
+                st.offeredRate(),
+                st.sent(),
+                st.throughput(),
+                st.completion().p50(),
+                st.completion().p99(),
+                st.failed(),
+                st.failureKinds().isEmpty() ? "" : st.failureKinds().toString(),
+                st.sustained() ? "yes" : "no"));
+      }
+    }
+    Conservation.Verdict v = r.conservation();
+    md.append("\n## Check after the run\n\n");
+    if (v == null) {
+      md.append("Not run.\n");
+    } else {
+      md.append(v.passed() ? "Passed" : "FAILED").append(": orders by status ");
+      md.append(v.ordersByStatus()).append(", ledger balanced ").append(v.ledgerBalanced());
+      md.append(v.problems().isEmpty() ? "" : ", problems " + v.problems()).append(".\n");
+    }
+    return md.toString();
+  }
+
+  /** CPU seconds per order of each process, in the steady step of each scenario. */
+  private static String cpuTable(BenchResult r) {
+    Set<String> processes = new LinkedHashSet<>();
+    for (BenchResult.ScenarioResult sc : r.scenarios()) {
+      if (sc.steady() != null) {
+        processes.addAll(sc.steady().cpuSecondsPerOrder().keySet());
+      }
+    }
+    if (processes.isEmpty()) {
+      return "";
+    }
+    StringBuilder md =
+        new StringBuilder("CPU milliseconds per order (steady step):\n\n| scenario |");
+    processes.forEach(p -> md.append(' ').append(p).append(" |"));
+    md.append(" total |\n|---|");
+    processes.forEach(p -> md.append("---:|"));
+    md.append("---:|\n");
+    for (BenchResult.ScenarioResult sc : r.scenarios()) {
+      if (sc.steady() == null) {
+        continue;
+      }
+      Map<String, Double> cpu = sc.steady().cpuSecondsPerOrder();
+      md.append("| ").append(sc.name()).append(" |");
+      double total = 0;
+      for (String p : processes) {
+        double ms = cpu.getOrDefault(p, Double.NaN) * 1000;
+        if (!Double.isNaN(ms)) {
+          total += ms;
+        }
+        md.append(String.format(Locale.ROOT, " %.1f |", ms));
+      }
+      md.append(String.format(Locale.ROOT, " %.1f |\n", total));
+    }
+    return md.toString();
+  }
+}

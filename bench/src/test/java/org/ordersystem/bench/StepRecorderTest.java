@@ -1,0 +1,45 @@
+package org.ordersystem.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StepRecorderTest {
+
+  @Test
+  void shouldCountOnlyTheFirstEndOfAnOrder() {
+    StepRecorder recorder = new StepRecorder();
+    OrderTracker order = recorder.begin(System.nanoTime());
+
+    order.accepted();
+    order.completed();
+    order.failed("late");
+
+    assertThat(recorder.completed()).isEqualTo(1);
+    assertThat(recorder.failed()).isZero();
+    assertThat(recorder.acceptMicros().getTotalCount()).isEqualTo(1);
+    assertThat(recorder.openOrders()).isZero();
+  }
+
+  @Test
+  void shouldFailOpenOrdersWithAKind() {
+    StepRecorder recorder = new StepRecorder();
+    recorder.begin(System.nanoTime()).accepted();
+    recorder.begin(System.nanoTime()).completed();
+
+    recorder.failOpen("no-end-in-time");
+
+    assertThat(recorder.failureKinds()).containsEntry("no-end-in-time", 1L);
+    assertThat(recorder.sent()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldMeasureFromTheIntendedStart() {
+    StepRecorder recorder = new StepRecorder();
+    OrderTracker late = recorder.begin(System.nanoTime() - 2_000_000_000L);
+
+    late.completed();
+
+    assertThat(recorder.completionMicros().getMaxValue()).isGreaterThanOrEqualTo(2_000_000);
+  }
+}
