@@ -54,14 +54,23 @@ public final class OrderReadModel {
    */
   public boolean record(OrderView order) {
     try (Connection c = dataSource.getConnection()) {
+      // Every write after an order's first is an update: try it alone first, one statement in
+      // autocommit, instead of an insert that is ignored and an update in a transaction.
+      if (updateIfNewer(c, order)) {
+        return true;
+      }
       c.setAutoCommit(false);
       try {
+        // A first write, or an out-of-date one. The update runs again after the insert: a
+        // concurrent retry of an older version may have inserted the row in between.
         boolean applied = insertIfAbsent(c, order) || updateIfNewer(c, order);
         c.commit();
         return applied;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new ReadModelException("could not record order " + order.orderId(), e);
