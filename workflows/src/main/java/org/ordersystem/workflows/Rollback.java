@@ -70,6 +70,15 @@ record Rollback(OrderStatus status, String reason, String detail) {
         : cause.getClass().getSimpleName();
   }
 
+  /** A sentence on why a failed call failed: its message, or the last error before its budget ran out. */
+  static String messageOf(RuntimeException failure) {
+    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
+    if (ranOutOfBudget(failure)) {
+      return "The retry budget ran out" + lastError(cause);
+    }
+    return message(cause);
+  }
+
   private static String lastError(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure applicationFailure) {
