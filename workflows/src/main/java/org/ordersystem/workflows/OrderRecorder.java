@@ -1,10 +1,10 @@
 package org.ordersystem.workflows;
 
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
-import io.temporal.common.SearchAttributeKey;
-import io.temporal.common.SearchAttributeUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

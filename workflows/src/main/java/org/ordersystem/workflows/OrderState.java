@@ -182,8 +182,8 @@ final class OrderState {
   }
 
   /**
-   * Whether the parcel can move to {@code next}: forward only (CREATED, DISPATCHED, DELIVERED),
-   * and CANCELLED only before it left. A cancelled parcel never moves again.
+   * Whether the parcel can move to {@code next}: forward only (CREATED, DISPATCHED, DELIVERED), and
+   * CANCELLED only before it left. A cancelled parcel never moves again.
    */
   boolean canMoveShipment(ShipmentState next) {
     if (next == null || shipmentState == ShipmentState.CANCELLED) {
@@ -202,9 +202,7 @@ final class OrderState {
     shipmentState = next;
   }
 
-  /**
-   * A refund of {@code amount} completed: the order is REFUNDED once everything paid went back.
-   */
+  /** A refund of {@code amount} completed: the order is REFUNDED once everything paid went back. */
   void refunded(long amount) {
     if (status != OrderStatus.COMPLETED && status != OrderStatus.PARTIALLY_REFUNDED) {
       throw new IllegalStateException("Order " + orderId + " is " + status + ", not refundable");
@@ -221,7 +219,8 @@ final class OrderState {
   void pend(PendingInfo why) {
     requireCreating();
     if (why.step() != step) {
-      throw new IllegalStateException("Order " + orderId + " is at " + step + ", not " + why.step());
+      throw new IllegalStateException(
+          "Order " + orderId + " is at " + step + ", not " + why.step());
     }
     status = OrderStatus.PENDING;
     pending = why;
@@ -243,8 +242,9 @@ final class OrderState {
   }
 
   /**
-   * Ends the order, CREATING or PENDING, before any money was captured (at CAPTURE_PAYMENT only when a card's
-   * authorization expired before anything was posted); the step stays the one that failed.
+   * Ends the order, CREATING or PENDING, before any money was captured (at CAPTURE_PAYMENT only
+   * when a card's authorization expired before anything was posted); the step stays the one that
+   * failed.
    */
   void end(OrderStatus finalStatus, String reason, String reasonDetail) {
     if (status != OrderStatus.CREATING && status != OrderStatus.PENDING) {

@@ -29,16 +29,16 @@ import org.slf4j.Logger;
  * racing refunds must not both see the same amount left. Kept in the order's workflow, every
  * request is checked and queued on its single workflow thread, against the refunds completed and
  * those queued before it, so the serialization comes for free: no lock, no compare-and-set in a
- * database, no second source of truth for what was captured, shipped and refunded. The refunds
- * then run one at a time, each as a {@link RefundWorkflow} child with its own id and history, which
+ * database, no second source of truth for what was captured, shipped and refunded. The refunds then
+ * run one at a time, each as a {@link RefundWorkflow} child with its own id and history, which
  * keeps the order's history short and shows each refund in the UI on its own.
  *
  * <p><b>Continue-As-New.</b> When the server suggests it, or the history reaches {@link
  * OrderWorkflowSettings#continueAsNewAfterEvents()}, a completed order waits until no refund is
- * queued and every handler finished, then continues as new with the same {@link
- * PlaceOrderRequest} carrying an {@link OrderResume}: the order, its refunds and the end of the
- * window. A run that starts with a resume state skips the saga. Callers address the workflow id,
- * not the run, so later updates, signals and queries reach the new run.
+ * queued and every handler finished, then continues as new with the same {@link PlaceOrderRequest}
+ * carrying an {@link OrderResume}: the order, its refunds and the end of the window. A run that
+ * starts with a resume state skips the saga. Callers address the workflow id, not the run, so later
+ * updates, signals and queries reach the new run.
  *
  * <p>Deterministic code only: time comes from {@link Workflow#currentTimeMillis()}, and all IO goes
  * through activities and child workflows.

@@ -39,12 +39,12 @@ import org.slf4j.Logger;
  * handful of legs, whose history stays small. It pays off once other flows (refunds) drive
  * payments.
  *
- * <p>Legs are tried one after the other, not in parallel. BALANCE and POINTS are entries in our
- * own ledger: cheap to reserve and released at once. A CARD authorization is a hold at the
- * customer's bank that can stay on their statement for days after a void, so it is placed last,
- * once the other legs hold: a short balance then costs the customer nothing on the card. One at a
- * time also keeps a customer's balance and points rows free of concurrent Tries in the payment
- * service, and costs little: the card authorization dominates the time either way.
+ * <p>Legs are tried one after the other, not in parallel. BALANCE and POINTS are entries in our own
+ * ledger: cheap to reserve and released at once. A CARD authorization is a hold at the customer's
+ * bank that can stay on their statement for days after a void, so it is placed last, once the other
+ * legs hold: a short balance then costs the customer nothing on the card. One at a time also keeps
+ * a customer's balance and points rows free of concurrent Tries in the payment service, and costs
+ * little: the card authorization dominates the time either way.
  */
 final class PaymentTcc {
 
@@ -89,8 +89,8 @@ final class PaymentTcc {
   /**
    * Try: authorizes every leg, each leg's Cancel registered before its Try, since a Try that timed
    * out may still have happened. Stops at the first leg that is refused (a business failure) and
-   * rethrows its failure; the saga's compensations then cancel the legs tried so far, last first.
-   * A leg whose budget ran out without the service holding it makes the order PENDING.
+   * rethrows its failure; the saga's compensations then cancel the legs tried so far, last first. A
+   * leg whose budget ran out without the service holding it makes the order PENDING.
    */
   void tryAll(Compensations compensations) {
     for (Leg leg : inTryOrder()) {
@@ -156,9 +156,9 @@ final class PaymentTcc {
 
   /**
    * Learns where a leg whose Try ran out of retries stands by asking the service by order and leg,
-   * never by trying again under another key: a second key could reserve the amount twice. When
-   * the service cannot tell either, the leg is UNKNOWN, and voiding it settles it both ways: the
-   * void releases a reservation, or leaves a barrier that refuses a Try still on its way.
+   * never by trying again under another key: a second key could reserve the amount twice. When the
+   * service cannot tell either, the leg is UNKNOWN, and voiding it settles it both ways: the void
+   * releases a reservation, or leaves a barrier that refuses a Try still on its way.
    */
   private LegStatus settle(String legId) {
     try {

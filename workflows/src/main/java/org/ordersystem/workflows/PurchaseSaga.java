@@ -130,9 +130,8 @@ final class PurchaseSaga {
   }
 
   /**
-   * Captures, or rolls back what the steps before capture did; run in a detached scope, so a
-   * cancel request neither stops a rollback halfway nor interrupts a capture, which has no way
-   * back.
+   * Captures, or rolls back what the steps before capture did; run in a detached scope, so a cancel
+   * request neither stops a rollback halfway nor interrupts a capture, which has no way back.
    *
    * @return whether the order completed
    */
@@ -168,8 +167,8 @@ final class PurchaseSaga {
   }
 
   /**
-   * Stops the steps before capture and waits until their compensations ran. A second cancel
-   * while the first one runs waits for the same outcome.
+   * Stops the steps before capture and waits until their compensations ran. A second cancel while
+   * the first one runs waits for the same outcome.
    */
   OrderView cancel(CancelOrderRequest cancel) {
     String refusal = whyNotCancellable();
@@ -262,11 +261,11 @@ final class PurchaseSaga {
   }
 
   /**
-   * Confirms every leg, then sells the stock, each within the step's budget; when one cannot go
-   * on, the order becomes PENDING at that step and only a retry helps (see {@link StepRecovery}).
+   * Confirms every leg, then sells the stock, each within the step's budget; when one cannot go on,
+   * the order becomes PENDING at that step and only a retry helps (see {@link StepRecovery}).
    *
-   * @return null when the order completed; the rollback of a card authorization that expired
-   *     before anything was captured
+   * @return null when the order completed; the rollback of a card authorization that expired before
+   *     anything was captured
    */
   private Rollback captureAndCommit() {
     Rollback expired = payment.confirmAll();
@@ -279,8 +278,7 @@ final class PurchaseSaga {
         OrderStep.COMMIT_STOCK,
         false,
         failure -> false,
-        () ->
-            stock.commitStock(new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId)));
+        () -> stock.commitStock(new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId)));
     recorder.transition(OrderState::complete);
     return null;
   }

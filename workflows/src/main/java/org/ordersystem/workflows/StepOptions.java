@@ -65,8 +65,8 @@ public final class StepOptions {
   }
 
   /**
-   * Every compensation, and a refund's steps: there is nothing left to fall back on (a
-   * compensation is the rollback), so they retry until they succeed.
+   * Every compensation, and a refund's steps: there is nothing left to fall back on (a compensation
+   * is the rollback), so they retry until they succeed.
    */
   public static ActivityOptions untilDone() {
     return ActivityOptions.newBuilder()
@@ -101,7 +101,9 @@ public final class StepOptions {
         .setStartToCloseTimeout(START_TO_CLOSE)
         .setScheduleToCloseTimeout(NOTIFICATION_SCHEDULE_TO_CLOSE)
         .setRetryOptions(
-            RetryOptions.newBuilder(transientRetries()).setMaximumInterval(Duration.ofMinutes(1)).build())
+            RetryOptions.newBuilder(transientRetries())
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .build())
         .build();
   }
 

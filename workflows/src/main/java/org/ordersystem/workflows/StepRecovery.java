@@ -21,10 +21,10 @@ import org.ordersystem.workflows.recovery.NotificationType;
 import org.slf4j.Logger;
 
 /**
- * Runs the purchase flow's steps so that none fails in silence. A step whose retry budget runs
- * out, or that fails in a way nobody handled (a failure type that is not a business outcome),
- * makes the order PENDING with its step, reason, since and attempts, tells the webhook, and waits
- * durably for a decision:
+ * Runs the purchase flow's steps so that none fails in silence. A step whose retry budget runs out,
+ * or that fails in a way nobody handled (a failure type that is not a business outcome), makes the
+ * order PENDING with its step, reason, since and attempts, tells the webhook, and waits durably for
+ * a decision:
  *
  * <ul>
  *   <li>{@code retry}: the step runs again with a fresh budget, under the same idempotency key, so
@@ -34,9 +34,9 @@ import org.slf4j.Logger;
  * </ul>
  *
  * <p>Decisions arrive as signals (Temporal UI) or updates (ops API, recovery sweep). Each is
- * checked and applied in one step on the workflow thread, and the first one wins: while it is
- * being applied the order refuses the next, so a rollback racing a retry, or a signal sent twice,
- * changes nothing.
+ * checked and applied in one step on the workflow thread, and the first one wins: while it is being
+ * applied the order refuses the next, so a rollback racing a retry, or a signal sent twice, changes
+ * nothing.
  */
 final class StepRecovery {
 
@@ -90,8 +90,14 @@ final class StepRecovery {
         if (CancellationScope.current().isCancelRequested() || isOutcome.test(e)) {
           throw e;
         }
-        awaitRetry(new PendingInfo(step, Rollback.reasonOf(e), Rollback.messageOf(e),
-            OrderRecorder.now(), attempts, rollbackAllowed));
+        awaitRetry(
+            new PendingInfo(
+                step,
+                Rollback.reasonOf(e),
+                Rollback.messageOf(e),
+                OrderRecorder.now(),
+                attempts,
+                rollbackAllowed));
       }
     }
   }
@@ -188,8 +194,7 @@ final class StepRecovery {
 
   /** Waits until a retry settled: the order is final, or PENDING again. */
   OrderView awaitRetrySettled(int timesPendingBefore) {
-    Workflow.await(
-        () -> recorder.state().status().isFinal() || timesPending > timesPendingBefore);
+    Workflow.await(() -> recorder.state().status().isFinal() || timesPending > timesPendingBefore);
     return recorder.view();
   }
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.ordersystem.workflows.activities.NotificationActivities;
-import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
 import org.ordersystem.workflows.activities.PaymentActivities;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
@@ -45,6 +44,7 @@ import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.model.SourceType;
 
 /**
