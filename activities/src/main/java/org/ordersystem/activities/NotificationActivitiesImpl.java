@@ -36,7 +36,8 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
   /** Header carrying {@link Notification#notificationId()}. */
   public static final String NOTIFICATION_ID_HEADER = "X-Notification-Id";
 
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /** Under the activity's start-to-close timeout, so a slow webhook fails with a clear message. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
 
   private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
   private static final ObjectMapper JSON =
