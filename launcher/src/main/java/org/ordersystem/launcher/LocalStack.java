@@ -166,6 +166,11 @@ public final class LocalStack implements AutoCloseable {
     return pspTarget;
   }
 
+  /** JDBC URL of the {@code orders} database (read model and recovery sweeps). */
+  public String ordersDbUrl() {
+    return JdbcUrls.forDatabase(dbServerUrl, "orders");
+  }
+
   /** The Temporal frontend the workers and the API use. */
   public String temporalTarget() {
     return temporal.target();

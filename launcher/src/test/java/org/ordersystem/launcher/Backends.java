@@ -46,11 +46,22 @@ final class Backends {
                     .build()));
   }
 
+  /** The shared stack's backends. */
   static synchronized Backends get() {
     if (instance == null) {
       instance = new Backends(RunningStack.get());
     }
     return instance;
+  }
+
+  /** Another stack's backends (channels for the life of the JVM, like the shared stack's). */
+  static Backends of(LocalStack stack) {
+    return new Backends(stack);
+  }
+
+  /** The Temporal client the checks use, for what the REST API does not offer. */
+  WorkflowClient temporal() {
+    return temporal;
   }
 
   GetReservationResponse reservation(String orderId) {
