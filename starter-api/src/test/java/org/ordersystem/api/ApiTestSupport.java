@@ -26,6 +26,7 @@ import org.ordersystem.api.orders.OrderUpdates;
 import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.products.Product;
 import org.ordersystem.api.products.StockCatalog;
+import org.ordersystem.api.recovery.RecoverySweeps;
 import org.ordersystem.api.refunds.RefundRecords;
 import org.ordersystem.api.shipments.Shipments;
 import org.ordersystem.readmodel.OrderReadModel;
@@ -90,6 +91,7 @@ public abstract class ApiTestSupport {
   @MockitoBean protected OrderReadModel readModel;
   @MockitoBean protected RestIdempotencyKeys idempotencyKeys;
   @MockitoBean protected ReadModelConfig.ReadModelMigration migration;
+  @MockitoBean protected RecoverySweeps sweeps;
 
   @BeforeEach
   void catalogKnowsTwoSkus() {
