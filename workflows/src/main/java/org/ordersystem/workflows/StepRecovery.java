@@ -42,7 +42,7 @@ final class StepRecovery {
 
   private static final Logger log = Workflow.getLogger(StepRecovery.class);
 
-  /** Longest note kept, so the read model's reason column always takes it. */
+  /** Longest note or message kept, so the read model's columns always take it. */
   private static final int MAX_NOTE_LENGTH = 900;
 
   private enum Decision {
@@ -94,7 +94,7 @@ final class StepRecovery {
             new PendingInfo(
                 step,
                 Rollback.reasonOf(e),
-                Rollback.messageOf(e),
+                clip(Rollback.messageOf(e)),
                 OrderRecorder.now(),
                 attempts,
                 rollbackAllowed));
@@ -251,7 +251,10 @@ final class StepRecovery {
         : request.requestedBy();
   }
 
-  private static String clip(String note) {
-    return note.length() > MAX_NOTE_LENGTH ? note.substring(0, MAX_NOTE_LENGTH) : note;
+  /** Keeps a note or failure message short enough for the read model's columns. */
+  private static String clip(String text) {
+    return text == null || text.length() <= MAX_NOTE_LENGTH
+        ? text
+        : text.substring(0, MAX_NOTE_LENGTH);
   }
 }

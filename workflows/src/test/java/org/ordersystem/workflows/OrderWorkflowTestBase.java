@@ -89,9 +89,13 @@ abstract class OrderWorkflowTestBase {
         OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
     worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
     worker.registerActivitiesImplementations(stock, payment, shipping, readModel, notifications);
+    registerMore(worker);
     registerSearchAttributes(env);
     env.start();
   }
+
+  /** Registers what a test needs besides the order workflow and its activities. */
+  void registerMore(Worker worker) {}
 
   /** What the local stack registers on its server: upserts of unknown attributes would fail. */
   static void registerSearchAttributes(TestWorkflowEnvironment env) {
@@ -181,7 +185,8 @@ abstract class OrderWorkflowTestBase {
 
   /** Polls the query until the order matches; the workflow moves on its own threads. */
   static OrderView awaitOrder(OrderWorkflow workflow, Predicate<OrderView> condition) {
-    Instant deadline = Instant.now().plusSeconds(10);
+    // Generous: on a loaded machine a first workflow task can time out and run again (10 s).
+    Instant deadline = Instant.now().plusSeconds(30);
     while (true) {
       OrderView order = workflow.getOrder();
       if (order != null && condition.test(order)) {
