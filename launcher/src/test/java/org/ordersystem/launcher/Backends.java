@@ -59,11 +59,6 @@ final class Backends {
     return new Backends(stack);
   }
 
-  /** The Temporal client the checks use, for what the REST API does not offer. */
-  WorkflowClient temporal() {
-    return temporal;
-  }
-
   GetReservationResponse reservation(String orderId) {
     return StockServiceGrpc.newBlockingStub(stock)
         .getReservation(GetReservationRequest.newBuilder().setReservationId(orderId).build());

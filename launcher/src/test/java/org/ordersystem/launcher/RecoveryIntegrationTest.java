@@ -1,14 +1,9 @@
 package org.ordersystem.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateHandle;
-import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,13 +12,10 @@ import org.ordersystem.proto.payment.v1.LegState;
 import org.ordersystem.proto.shipping.v1.ShipmentState;
 import org.ordersystem.proto.stock.v1.ReservationState;
 import org.ordersystem.workflows.OrderWorkflow;
-import org.ordersystem.workflows.UpdateRejections;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PendingInfo;
-import org.ordersystem.workflows.model.PlaceOrderRequest;
-import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.recovery.SweepItem;
 import org.ordersystem.workflows.recovery.SweepSummary;
 
@@ -37,9 +29,6 @@ class RecoveryIntegrationTest {
 
   /** The shop of the stack's demo shop key. */
   private static final String DEMO_SHOP = "demo-shop";
-
-  private static final RecoveryRequest BY_OPERATOR =
-      new RecoveryRequest("e2e-operator", "shipping is back");
 
   private final ApiClient shop = RecoveryStack.shop();
   private final ApiClient operator = RecoveryStack.operator();
@@ -101,21 +90,26 @@ class RecoveryIntegrationTest {
     shippingDown();
     String orderId = placeOrder(price);
     awaitPendingAtShipping(orderId);
+    assertThat(operator.get("/api/v1/ops/orders?status=PENDING&limit=100").body().path("items"))
+        .as("operators find it among the PENDING orders")
+        .anySatisfy(item -> assertThat(item.path("orderId").asText()).isEqualTo(orderId));
     shippingUp();
 
-    // TODO(lead): POST /api/v1/ops/orders/{id}/retry once the ops endpoints are merged.
-    OrderView retried = order(orderId).retryPending(BY_OPERATOR);
+    ApiClient.Answer retried =
+        operator.post(
+            "/api/v1/ops/orders/" + orderId + "/retry", null, "{\"note\": \"shipping is back\"}");
 
-    assertThat(retried.status()).isEqualTo(OrderStatus.COMPLETED);
-    assertThat(retried.pending()).isNull();
-    assertThat(Orders.awaitStatus(shop, orderId, "COMPLETED", Duration.ofSeconds(30))).isNotNull();
+    assertThat(retried.status()).as(String.valueOf(retried.body())).isIn(200, 202);
+    JsonNode order = Orders.awaitStatus(shop, orderId, "COMPLETED", Duration.ofSeconds(30));
+    assertThat(order.path("pending").isNull()).as(order.toString()).isTrue();
     assertCompletedEverywhere(orderId);
     assertThat(Catalog.balance(operator, Orders.CUSTOMER)).isEqualTo(balanceBefore - price);
-    WorkflowUpdateException again =
-        catchThrowableOfType(
-            WorkflowUpdateException.class, () -> order(orderId).retryPending(BY_OPERATOR));
-    assertThat(UpdateRejections.typeOf((ApplicationFailure) again.getCause()))
-        .isEqualTo(UpdateRejections.ORDER_NOT_PENDING);
+    ApiClient.Answer again = operator.post("/api/v1/ops/orders/" + orderId + "/retry", null, "{}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().path("type").asText()).endsWith("order-not-pending");
+    assertThat(backends.workflowQuery(orderId).version())
+        .as("the refused retry changed nothing")
+        .isEqualTo(RecoveryStack.orders().find(orderId).orElseThrow().version());
   }
 
   @Test
@@ -127,22 +121,19 @@ class RecoveryIntegrationTest {
     String orderId = placeOrder(price);
     awaitPendingAtShipping(orderId);
 
-    // Accepted while shipping is still down; its compensations finish once shipping is back.
-    // TODO(lead): POST /api/v1/ops/orders/{id}/rollback once the ops endpoints are merged.
-    WorkflowUpdateHandle<OrderView> rollback =
-        backends
-            .temporal()
-            .newUntypedWorkflowStub(PlaceOrderRequest.workflowId(orderId))
-            .startUpdate(
-                "rollbackPending", WorkflowUpdateStage.ACCEPTED, OrderView.class, BY_OPERATOR);
+    // Accepted while shipping is still down: cancelling the shipment it may have registered
+    // waits for shipping, so the answer is a 202 and the order ends CANCELLED once it is back.
+    ApiClient.Answer rollback =
+        operator.post(
+            "/api/v1/ops/orders/" + orderId + "/rollback",
+            null,
+            "{\"note\": \"customer no longer wants it\"}");
+    assertThat(rollback.status()).as(String.valueOf(rollback.body())).isIn(200, 202);
     shippingUp();
-    OrderView rolledBack = rollback.getResult();
 
-    assertThat(rolledBack.status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(rolledBack.reason()).isEqualTo(OrderWorkflow.ROLLED_BACK);
-    JsonNode order = Orders.awaitStatus(shop, orderId, "CANCELLED", Duration.ofSeconds(30));
+    JsonNode order = Orders.awaitStatus(shop, orderId, "CANCELLED", Duration.ofSeconds(60));
     assertThat(order.path("reason").asText()).isEqualTo(OrderWorkflow.ROLLED_BACK);
-    assertThat(order.path("reasonDetail").asText()).contains("e2e-operator");
+    assertThat(order.path("reasonDetail").asText()).contains("customer no longer wants it");
     assertThat(backends.workflowQuery(orderId).status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(RecoveryStack.orders().find(orderId).orElseThrow().pending()).isNull();
     assertThat(backends.reservation(orderId).getState())
@@ -180,8 +171,12 @@ class RecoveryIntegrationTest {
   private void awaitPendingAtShipping(String orderId) {
     JsonNode order = Orders.awaitStatus(shop, orderId, "PENDING", Duration.ofSeconds(30));
     assertThat(order.path("step").asText()).isEqualTo("REGISTER_SHIPPING");
-    // TODO(lead): once the API's pending block is merged, also assert
-    // order.path("pending").path("reason") is STEP_TIMED_OUT here, in the REST answer.
+    JsonNode pending = order.path("pending");
+    assertThat(pending.path("step").asText()).as(order.toString()).isEqualTo("REGISTER_SHIPPING");
+    assertThat(pending.path("reason").asText()).isEqualTo("STEP_TIMED_OUT");
+    assertThat(pending.path("message").asText()).contains("CreateShipment");
+    assertThat(pending.path("attempts").asInt()).isEqualTo(1);
+    assertThat(pending.path("rollbackAllowed").asBoolean()).isTrue();
     PendingInfo inReadModel = RecoveryStack.orders().find(orderId).orElseThrow().pending();
     assertThat(inReadModel.step()).isEqualTo(OrderStep.REGISTER_SHIPPING);
     assertThat(inReadModel.reason()).isEqualTo("STEP_TIMED_OUT");
@@ -230,11 +225,5 @@ class RecoveryIntegrationTest {
         .flatMap(List::stream)
         .filter(item -> item.orderId().equals(orderId))
         .toList();
-  }
-
-  private OrderWorkflow order(String orderId) {
-    return backends
-        .temporal()
-        .newWorkflowStub(OrderWorkflow.class, PlaceOrderRequest.workflowId(orderId));
   }
 }
