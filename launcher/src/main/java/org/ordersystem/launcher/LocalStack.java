@@ -13,6 +13,7 @@ import org.ordersystem.services.ServicesConfig;
 import org.ordersystem.workers.JdbcUrls;
 import org.ordersystem.workers.OrderWorkers;
 import org.ordersystem.workers.WorkerConfig;
+import org.ordersystem.workflows.recovery.RecoverySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,7 +57,11 @@ public final class LocalStack implements AutoCloseable {
 
   private void startAll() throws Exception {
     dbServerUrl = startDatabase();
-    temporal = TemporalServer.start(options.temporalTarget(), options.temporalPort(), options.dataDir().resolve("temporal"));
+    temporal =
+        TemporalServer.start(
+            options.temporalTarget(),
+            options.temporalPort(),
+            options.dataDir().resolve("temporal"));
     started.push(temporal);
     ReferenceServices services = ReferenceServices.start(servicesConfig());
     started.push(services);
@@ -79,7 +84,8 @@ public final class LocalStack implements AutoCloseable {
     if (!"embedded".equals(options.dbUrl())) {
       return options.dbUrl();
     }
-    EmbeddedMariaDb db = EmbeddedMariaDb.start(options.dataDir().resolve("mariadb"), options.dbPort());
+    EmbeddedMariaDb db =
+        EmbeddedMariaDb.start(options.dataDir().resolve("mariadb"), options.dbPort());
     started.push(db);
     return "jdbc:mysql://localhost:" + db.port() + EMBEDDED_DB_PARAMS;
   }
@@ -111,7 +117,10 @@ public final class LocalStack implements AutoCloseable {
         options.dbUser(),
         options.dbPassword(),
         options.stepRetryBudget(),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        options.recovery(),
+        options.recoveryScheduler(),
+        options.notifyWebhook());
   }
 
   private Map<String, Object> apiProperties(ServiceClients.Targets targets) {
@@ -129,6 +138,16 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.auth.demo-operator-key", options.operatorKey());
     // Fault control exists to rehearse failures; only the local stack turns it on.
     p.put("orders.dev.faults-enabled", true);
+    // Sweeps an operator starts decide like the workers' periodic ones.
+    RecoverySettings recovery = options.recovery();
+    p.put("orders.recovery.sweep-interval", recovery.sweepInterval().toString());
+    p.put("orders.recovery.creating-stale-after", recovery.creatingStaleAfter().toString());
+    p.put("orders.recovery.max-concurrent", recovery.maxConcurrentRecoveries());
+    p.put("orders.recovery.max-retries", recovery.maxRetries());
+    p.put("orders.recovery.retry-backoff", recovery.retryBackoff().toString());
+    p.put("orders.recovery.max-retry-backoff", recovery.maxRetryBackoff().toString());
+    p.put("orders.recovery.max-pending-age", recovery.maxPendingAge().toString());
+    p.put("orders.recovery.batch-size", recovery.batchSize());
     return p;
   }
 
@@ -145,6 +164,11 @@ public final class LocalStack implements AutoCloseable {
   /** Where the simulated card provider listens. */
   public String pspTarget() {
     return pspTarget;
+  }
+
+  /** JDBC URL of the {@code orders} database (read model and recovery sweeps). */
+  public String ordersDbUrl() {
+    return JdbcUrls.forDatabase(dbServerUrl, "orders");
   }
 
   /** The Temporal frontend the workers and the API use. */

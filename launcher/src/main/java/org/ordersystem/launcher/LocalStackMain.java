@@ -8,7 +8,15 @@ public final class LocalStackMain {
   private LocalStackMain() {}
 
   public static void main(String[] args) throws Exception {
-    LocalStack stack = LocalStack.start(LocalStackOptions.fromEnv(System.getenv()));
+    LocalStackOptions options;
+    try {
+      options = LocalStackOptions.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalStack stack = LocalStack.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -19,7 +27,8 @@ public final class LocalStackMain {
                   stopped.countDown();
                 },
                 "local-stack-shutdown"));
-    System.out.println("\nOrder system local stack is ready.\n" + stack.banner() + "Ctrl-C stops it.");
+    System.out.println(
+        "\nOrder system local stack is ready.\n" + stack.banner() + "Ctrl-C stops it.");
     stopped.await();
   }
 }

@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.ordersystem.workflows.OrderSearchAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Temporal server the stack talks to: in process, a launched dev server, or an external one. */
+/**
+ * The Temporal server the stack talks to: in process, a launched dev server, or an external one.
+ */
 final class TemporalServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalServer.class);
@@ -40,8 +44,10 @@ final class TemporalServer implements AutoCloseable {
   }
 
   /**
-   * The in-process test server. Time skipping stays locked so timers run in real time, as the
-   * shops and operators of the local stack expect. It keeps its state in memory only.
+   * The in-process test server. Time skipping stays locked so timers run in real time, as the shops
+   * and operators of the local stack expect. It keeps its state in memory only, and has no
+   * Schedules (the recovery sweep runs on a timer there); the workers register the order search
+   * attributes on it when they start.
    */
   private static TemporalServer embedded(int port) {
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
@@ -54,26 +60,33 @@ final class TemporalServer implements AutoCloseable {
     Files.createDirectories(dataDir);
     int uiPort = port + 1000;
     Path logFile = dataDir.resolve("temporal-dev-server.log");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "temporal",
+                "server",
+                "start-dev",
+                "--db-filename",
+                dataDir.resolve("temporal.db").toString(),
+                "--port",
+                Integer.toString(port),
+                "--ui-port",
+                Integer.toString(uiPort),
+                // An activity scheduled by a worker that has a free slot is handed back to it in
+                // the answer to its workflow task, skipping a round of task matching.
+                "--dynamic-config-value",
+                "system.enableActivityEagerExecution=true",
+                // A write-ahead log: one fsync per commit instead of a rollback journal's several,
+                // and readers no longer block the writer. Commits stay durable.
+                "--sqlite-pragma",
+                "journal_mode=wal"));
+    // Registered with the server, before any worker upserts them (the workers check again).
+    for (String name : OrderSearchAttributes.NAMES) {
+      command.add("--search-attribute");
+      command.add(name + "=Keyword");
+    }
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    "temporal",
-                    "server",
-                    "start-dev",
-                    "--db-filename",
-                    dataDir.resolve("temporal.db").toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--ui-port",
-                    Integer.toString(uiPort),
-                    // An activity scheduled by a worker that has a free slot is handed back to it
-                    // in the answer to its workflow task, skipping a round of task matching.
-                    "--dynamic-config-value",
-                    "system.enableActivityEagerExecution=true",
-                    // A write-ahead log: one fsync per commit instead of a rollback journal's
-                    // several, and readers no longer block the writer. Commits stay durable.
-                    "--sqlite-pragma",
-                    "journal_mode=wal"))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(logFile.toFile())
             .start();

@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ordersystem.workers.RecoveryScheduler;
+import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
  * One local stack for all end-to-end tests of this JVM, on free ports and a fresh data directory,
@@ -14,7 +16,11 @@ final class RunningStack {
 
   static final String SHOP_KEY = "e2e-shop-key";
   static final String OPERATOR_KEY = "e2e-operator-key";
-  /** Long enough for the outage rehearsals to clear inside it. */
+
+  /**
+   * Long enough for the outage rehearsals to clear inside it. The recovery tests need a budget of
+   * seconds and run on a stack of their own ({@link RecoveryStack}).
+   */
   static final Duration STEP_RETRY_BUDGET = Duration.ofMinutes(2);
 
   private static LocalStack stack;
@@ -39,7 +45,10 @@ final class RunningStack {
                 SHOP_KEY,
                 OPERATOR_KEY,
                 STEP_RETRY_BUDGET,
-                Duration.ofHours(24));
+                Duration.ofHours(24),
+                RecoverySettings.defaults(),
+                RecoveryScheduler.AUTO,
+                null);
         stack = LocalStack.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       } catch (Exception e) {

@@ -8,7 +8,15 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    OrderWorkers workers = OrderWorkers.start(WorkerConfig.fromEnv(System.getenv()));
+    WorkerConfig config;
+    try {
+      config = WorkerConfig.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    OrderWorkers workers = OrderWorkers.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

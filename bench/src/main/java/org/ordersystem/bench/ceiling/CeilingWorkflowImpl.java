@@ -14,7 +14,7 @@ public final class CeilingWorkflowImpl implements CeilingWorkflow {
 
   private final NoopActivities beforeCapture =
       Workflow.newActivityStub(
-          NoopActivities.class, StepOptions.beforeCapture(Duration.ofMinutes(5)));
+          NoopActivities.class, StepOptions.withinBudget(Duration.ofMinutes(5)));
   private final NoopActivities untilDone =
       Workflow.newActivityStub(NoopActivities.class, StepOptions.untilDone());
   private final NoopActivities readModel =
