@@ -46,6 +46,7 @@ final class Conservation {
       List<String> problems) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int GET_ATTEMPTS = 5;
 
   private final String stockJdbcUrl;
   private final String ordersJdbcUrl;
@@ -53,7 +54,8 @@ final class Conservation {
   private final String dbPassword;
   private final String apiBaseUrl;
   private final String operatorKey;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   Conservation(
       String stockJdbcUrl,
@@ -137,6 +139,12 @@ final class Conservation {
         problems.isEmpty(), byStatus, notFinal, before, after, ledgerBalanced, problems);
   }
 
+  /** The verdict of a check that could not run: failed, with why. */
+  static Verdict notChecked(Snapshot before, Exception e) {
+    return new Verdict(
+        false, Map.of(), -1, before, null, false, List.of("check could not run: " + e));
+  }
+
   private static void expect(List<String> problems, String what, long expected, long actual) {
     if (expected != actual) {
       problems.add(what + ": expected " + expected + ", found " + actual);
@@ -166,16 +174,26 @@ final class Conservation {
     return byStatus;
   }
 
+  /** GETs an ops endpoint; a connection the API closed while idle is tried again. */
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(apiBaseUrl + path))
-                .header("Authorization", "Bearer " + operatorKey)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("GET " + path + " answered " + response.statusCode());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(apiBaseUrl + path))
+                    .header("Authorization", "Bearer " + operatorKey)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          throw new IOException("GET " + path + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+      } catch (IOException e) {
+        if (attempt == GET_ATTEMPTS) {
+          throw e;
+        }
+        Thread.sleep(1_000);
+      }
     }
-    return JSON.readTree(response.body());
   }
 }

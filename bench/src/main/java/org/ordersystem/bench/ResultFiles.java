@@ -148,6 +148,25 @@ public final class ResultFiles {
       }
       md.append(String.format(Locale.ROOT, " %.1f |\n", total));
     }
+    md.append(
+        "\nBackground CPU (cores, with no orders arriving, just before the steady step):\n\n");
+    md.append("| scenario |");
+    processes.forEach(p -> md.append(' ').append(p).append(" |"));
+    md.append("\n|---|");
+    processes.forEach(p -> md.append("---:|"));
+    md.append('\n');
+    for (BenchResult.ScenarioResult sc : r.scenarios()) {
+      if (sc.steady() == null || sc.steady().idleCores() == null) {
+        continue;
+      }
+      md.append("| ").append(sc.name()).append(" |");
+      for (String p : processes) {
+        md.append(
+            String.format(
+                Locale.ROOT, " %.2f |", sc.steady().idleCores().getOrDefault(p, Double.NaN)));
+      }
+      md.append('\n');
+    }
     return md.toString();
   }
 }

@@ -13,6 +13,8 @@ import org.HdrHistogram.Histogram;
  * @param accept latency percentiles in milliseconds, from intended start to the placement's answer
  * @param completion latency percentiles in milliseconds, from intended start to the order's end
  * @param cpuSecondsPerOrder CPU seconds each process used during the step, per sent order
+ * @param idleCores CPU each process used, in cores, in the seconds before the step with no orders
+ *     arriving: background work that {@code cpuSecondsPerOrder} includes
  * @param sustained whether the step met the ramp's bounds
  */
 public record StepResult(
@@ -29,6 +31,7 @@ public record StepResult(
     Percentiles accept,
     Percentiles completion,
     Map<String, Double> cpuSecondsPerOrder,
+    Map<String, Double> idleCores,
     boolean sustained) {
 
   /** Latency percentiles in milliseconds. */

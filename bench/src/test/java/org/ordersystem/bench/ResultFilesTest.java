@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,8 @@ class ResultFilesTest {
         0,
         p,
         p,
-        Map.of("api", 0.002, "workers", 0.004),
+        new TreeMap<>(Map.of("api", 0.002, "workers", 0.004)),
+        Map.of("api", 0.01),
         sustained);
   }
 
@@ -61,6 +63,7 @@ class ResultFilesTest {
         .contains("| order | 40 | 20 | 20.0 | 100.0 / 200.0 | 100.0 / 200.0 / 300.0 | 0 of 10 |")
         .contains("- order/ceiling: 0.50")
         .contains("| order | 2.0 | 4.0 | 6.0 |")
+        .contains("| order | 0.01 | NaN |")
         .contains("| order | 60 | 10 | 60.0 | 100.0 / 200.0 | 0  | no |");
   }
 }
