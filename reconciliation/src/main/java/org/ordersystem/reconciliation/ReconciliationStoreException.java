@@ -5,7 +5,7 @@ public final class ReconciliationStoreException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  ReconciliationStoreException(String message, Throwable cause) {
+  public ReconciliationStoreException(String message, Throwable cause) {
     super(message, cause);
   }
 }

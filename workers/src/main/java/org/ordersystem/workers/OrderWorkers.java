@@ -33,20 +33,26 @@ public final class OrderWorkers implements AutoCloseable {
   private final ServiceClients clients;
   private final WorkflowServiceStubs stubs;
   private final WorkerFactory factory;
+  private final ReconciliationWorker reconciliation;
 
   private OrderWorkers(
       HikariDataSource dataSource,
       ServiceClients clients,
       WorkflowServiceStubs stubs,
-      WorkerFactory factory) {
+      WorkerFactory factory,
+      ReconciliationWorker reconciliation) {
     this.dataSource = dataSource;
     this.clients = clients;
     this.stubs = stubs;
     this.factory = factory;
+    this.reconciliation = reconciliation;
   }
 
-  /** Migrates the read model, connects to Temporal and the services, and starts polling. */
-  public static OrderWorkers start(WorkerConfig config) {
+  /**
+   * Migrates the read model, connects to Temporal and the services, and starts polling; payment
+   * reconciliation runs on the same task queue.
+   */
+  public static OrderWorkers start(WorkerConfig config, ReconciliationConfig reconciliationConfig) {
     HikariDataSource dataSource = dataSource(config);
     ReadModelSchema.migrate(dataSource);
     ServiceClients clients = ServiceClients.connect(config.services(), config.callDeadline());
@@ -68,13 +74,17 @@ public final class OrderWorkers implements AutoCloseable {
         new ShippingActivitiesImpl(clients),
         new OrderReadModelActivitiesImpl(
             new OrderReadModel(dataSource), new RefundReadModel(dataSource)));
+    ReconciliationWorker reconciliation =
+        ReconciliationWorker.register(
+            worker, client, clients, new OrderReadModel(dataSource), config, reconciliationConfig);
     factory.start();
+    ReconciliationWorker.schedule(client, reconciliationConfig);
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {})",
         OrderWorkflow.TASK_QUEUE,
         config.temporalTarget(),
         config.namespace());
-    return new OrderWorkers(dataSource, clients, stubs, factory);
+    return new OrderWorkers(dataSource, clients, stubs, factory, reconciliation);
   }
 
   private static HikariDataSource dataSource(WorkerConfig config) {
@@ -93,6 +103,7 @@ public final class OrderWorkers implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     stubs.shutdown();
+    reconciliation.close();
     clients.close();
     dataSource.close();
   }

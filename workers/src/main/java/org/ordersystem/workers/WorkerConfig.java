@@ -26,9 +26,9 @@ public record WorkerConfig(
    * Reads the configuration from environment variables: {@code ORDERS_TEMPORAL_TARGET}
    * (localhost:7233), {@code ORDERS_TEMPORAL_NAMESPACE} (default), {@code ORDERS_STOCK_TARGET}
    * (localhost:50051), {@code ORDERS_SHIPPING_TARGET} (localhost:50052), {@code
-   * ORDERS_PAYMENT_TARGET} (localhost:50053), {@code ORDERS_DB_URL} (a MySQL server URL; the
-   * {@code orders} database is used), {@code ORDERS_DB_USER} (root), {@code ORDERS_DB_PASSWORD}
-   * (empty), {@code ORDERS_STEP_RETRY_BUDGET} (PT5M) and {@code ORDERS_CALL_DEADLINE} (PT5S).
+   * ORDERS_PAYMENT_TARGET} (localhost:50053), {@code ORDERS_DB_URL} (a MySQL server URL; the {@code
+   * orders} database is used), {@code ORDERS_DB_USER} (root), {@code ORDERS_DB_PASSWORD} (empty),
+   * {@code ORDERS_STEP_RETRY_BUDGET} (PT5M) and {@code ORDERS_CALL_DEADLINE} (PT5S).
    */
   public static WorkerConfig fromEnv(Map<String, String> env) {
     return new WorkerConfig(

@@ -8,7 +8,10 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    OrderWorkers workers = OrderWorkers.start(WorkerConfig.fromEnv(System.getenv()));
+    WorkerConfig config = WorkerConfig.fromEnv(System.getenv());
+    OrderWorkers workers =
+        OrderWorkers.start(
+            config, ReconciliationConfig.fromEnv(System.getenv(), config.ordersDbUrl()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
