@@ -19,6 +19,7 @@ public enum ProblemType {
   ORDER_NOT_REFUNDABLE("order-not-refundable", HttpStatus.CONFLICT, "The order cannot be refunded"),
   INVALID_REFUND("invalid-refund", HttpStatus.UNPROCESSABLE_ENTITY, "The refund is not possible"),
   SHIPMENT_CANCELLED("shipment-cancelled", HttpStatus.CONFLICT, "The shipment was cancelled"),
+  MISMATCH_NOT_OPEN("mismatch-not-open", HttpStatus.CONFLICT, "The mismatch is resolved already"),
   SERVICE_UNAVAILABLE(
       "service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "A dependency is unavailable"),
   BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY, "A dependency answered unexpectedly"),
