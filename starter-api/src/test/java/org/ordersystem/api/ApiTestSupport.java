@@ -26,6 +26,7 @@ import org.ordersystem.api.orders.OrderUpdates;
 import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.products.Product;
 import org.ordersystem.api.products.StockCatalog;
+import org.ordersystem.api.recovery.RecoverySweeps;
 import org.ordersystem.api.refunds.RefundRecords;
 import org.ordersystem.api.shipments.Shipments;
 import org.ordersystem.readmodel.OrderReadModel;
@@ -37,6 +38,7 @@ import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
+import org.ordersystem.workflows.model.PendingInfo;
 import org.ordersystem.workflows.model.RefundStatus;
 import org.ordersystem.workflows.model.RefundView;
 import org.ordersystem.workflows.model.SourceType;
@@ -89,6 +91,7 @@ public abstract class ApiTestSupport {
   @MockitoBean protected OrderReadModel readModel;
   @MockitoBean protected RestIdempotencyKeys idempotencyKeys;
   @MockitoBean protected ReadModelConfig.ReadModelMigration migration;
+  @MockitoBean protected RecoverySweeps sweeps;
 
   @BeforeEach
   void catalogKnowsTwoSkus() {
@@ -152,6 +155,39 @@ public abstract class ApiTestSupport {
         3,
         at,
         at);
+  }
+
+  /**
+   * A PENDING order of {@code shopId} as the read model holds it: stopped at {@code step} since
+   * 2026-01-02T04:00:00Z after one retry budget; rollback is allowed before CAPTURE_PAYMENT.
+   */
+  protected static OrderView pendingOrder(String orderId, String shopId, OrderStep step) {
+    OrderView v = storedOrder(orderId, shopId, OrderStatus.PENDING);
+    return new OrderView(
+        v.orderId(),
+        v.shopId(),
+        v.customerId(),
+        OrderStatus.PENDING,
+        step,
+        v.stepsDone(),
+        v.total(),
+        null,
+        null,
+        v.lines(),
+        v.legs(),
+        null,
+        v.version(),
+        v.createdAt(),
+        Instant.parse("2026-01-02T04:00:00Z"),
+        v.shipmentState(),
+        0,
+        new PendingInfo(
+            step,
+            "STEP_TIMED_OUT",
+            step + " ran out of its retry budget: shipping UNAVAILABLE",
+            Instant.parse("2026-01-02T04:00:00Z"),
+            1,
+            step.ordinal() < OrderStep.CAPTURE_PAYMENT.ordinal()));
   }
 
   /**

@@ -1,9 +1,16 @@
 package org.ordersystem.workflows;
 
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
 import org.ordersystem.workflows.model.OrderView;
@@ -24,8 +31,12 @@ final class OrderRecorder {
 
   private final OrderState order;
 
+  /** The search attribute values upserted so far in this run; null for none. */
+  private final Map<SearchAttributeKey<String>, String> indexed = new LinkedHashMap<>();
+
   OrderRecorder(OrderState order) {
     this.order = order;
+    OrderSearchAttributes.ALL.forEach(key -> indexed.put(key, null));
   }
 
   /** The state, for reading; change it only through {@link #transition}. */
@@ -55,6 +66,7 @@ final class OrderRecorder {
    * capture.
    */
   void record(OrderView view) {
+    index(view);
     retryUntilRecorded(
         "Order " + view.orderId() + " version " + view.version(),
         () -> readModel.recordOrder(view));
@@ -80,6 +92,39 @@ final class OrderRecorder {
         Workflow.sleep(StepOptions.MAXIMUM_INTERVAL);
       }
     }
+  }
+
+  /**
+   * Keeps the order's search attributes in step, upserting only those that changed: each upsert is
+   * an event in the history.
+   */
+  private void index(OrderView view) {
+    List<SearchAttributeUpdate<?>> changes = new ArrayList<>();
+    indexed.forEach(
+        (key, was) -> {
+          String now = valueOf(key, view);
+          if (!Objects.equals(was, now)) {
+            changes.add(now == null ? key.valueUnset() : key.valueSet(now));
+          }
+        });
+    if (changes.isEmpty()) {
+      return;
+    }
+    Workflow.upsertTypedSearchAttributes(changes.toArray(SearchAttributeUpdate<?>[]::new));
+    indexed.replaceAll((key, was) -> valueOf(key, view));
+  }
+
+  private static String valueOf(SearchAttributeKey<String> key, OrderView view) {
+    if (key == OrderSearchAttributes.ORDER_STATUS) {
+      return view.status().name();
+    }
+    if (key == OrderSearchAttributes.ORDER_STEP) {
+      return view.step().name();
+    }
+    if (key == OrderSearchAttributes.PENDING_REASON) {
+      return view.pending() == null ? null : view.pending().reason();
+    }
+    return view.shopId();
   }
 
   static Instant now() {

@@ -8,10 +8,10 @@ import java.util.List;
  * Temporal UI ({@code OrderStatus="PENDING"}). All Keyword. No personal data: no customer id, no
  * address, no amount.
  *
- * <p>A server must know them before a worker runs: the local stack registers them on its
- * in-process or dev server, {@code dev/temporal-compose.yml} creates them, and on other servers:
- * {@code temporal operator search-attribute create --name OrderStatus --type Keyword} (and the
- * same for each name in {@link #NAMES}).
+ * <p>A server must know them before a worker runs: the local stack registers them on its in-process
+ * or dev server, {@code dev/temporal-compose.yml} creates them, and on other servers: {@code
+ * temporal operator search-attribute create --name OrderStatus --type Keyword} (and the same for
+ * each name in {@link #NAMES}).
  */
 public final class OrderSearchAttributes {
 

@@ -11,6 +11,7 @@ import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.PaymentSource;
+import org.ordersystem.workflows.model.PendingInfo;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.ShipmentState;
 
@@ -36,6 +37,7 @@ final class OrderState {
   private String trackingNumber;
   private ShipmentState shipmentState = ShipmentState.NONE;
   private long refundedAmount;
+  private PendingInfo pending;
   private long version = 1;
   private Instant updatedAt;
 
@@ -71,6 +73,7 @@ final class OrderState {
     this.trackingNumber = previous.trackingNumber();
     this.shipmentState = previous.shipmentState();
     this.refundedAmount = previous.refundedAmount();
+    this.pending = previous.pending();
     this.version = previous.version();
     this.updatedAt = previous.updatedAt();
   }
@@ -118,10 +121,27 @@ final class OrderState {
         });
   }
 
-  /** The leg's Try succeeded; a CARD leg carries the provider's authorization id. */
+  /**
+   * The leg's Try succeeded, maybe after a retry, so an earlier failure no longer applies; a CARD
+   * leg carries the provider's authorization id.
+   */
   void authorized(String legId, String pspAuthorizationId) {
     leg(legId, LegState.AUTHORIZED);
-    updateLeg(legId, leg -> leg.withPspAuthorizationId(pspAuthorizationId));
+    updateLeg(legId, leg -> leg.withPspAuthorizationId(pspAuthorizationId).withReason(null));
+  }
+
+  /** The leg was captured, maybe after a retry, so an earlier failure no longer applies. */
+  void captured(String legId) {
+    leg(legId, LegState.CAPTURED);
+    updateLeg(legId, leg -> leg.withReason(null));
+  }
+
+  LegState legState(String legId) {
+    return legs.stream()
+        .filter(leg -> leg.legId().equals(legId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No leg " + legId))
+        .state();
   }
 
   /** The leg's Try or Confirm failed for good, for {@code reason} (a failure type). */
@@ -162,8 +182,8 @@ final class OrderState {
   }
 
   /**
-   * Whether the parcel can move to {@code next}: forward only (CREATED, DISPATCHED, DELIVERED),
-   * and CANCELLED only before it left. A cancelled parcel never moves again.
+   * Whether the parcel can move to {@code next}: forward only (CREATED, DISPATCHED, DELIVERED), and
+   * CANCELLED only before it left. A cancelled parcel never moves again.
    */
   boolean canMoveShipment(ShipmentState next) {
     if (next == null || shipmentState == ShipmentState.CANCELLED) {
@@ -182,9 +202,7 @@ final class OrderState {
     shipmentState = next;
   }
 
-  /**
-   * A refund of {@code amount} completed: the order is REFUNDED once everything paid went back.
-   */
+  /** A refund of {@code amount} completed: the order is REFUNDED once everything paid went back. */
   void refunded(long amount) {
     if (status != OrderStatus.COMPLETED && status != OrderStatus.PARTIALLY_REFUNDED) {
       throw new IllegalStateException("Order " + orderId + " is " + status + ", not refundable");
@@ -197,6 +215,26 @@ final class OrderState {
     status = refundedAmount == total ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
   }
 
+  /** The current step stopped for a reason a person or the recovery sweep must judge. */
+  void pend(PendingInfo why) {
+    requireCreating();
+    if (why.step() != step) {
+      throw new IllegalStateException(
+          "Order " + orderId + " is at " + step + ", not " + why.step());
+    }
+    status = OrderStatus.PENDING;
+    pending = why;
+  }
+
+  /** A retry was decided: the PENDING step runs again. */
+  void resume() {
+    if (status != OrderStatus.PENDING) {
+      throw new IllegalStateException("Order " + orderId + " is " + status + ", not PENDING");
+    }
+    status = OrderStatus.CREATING;
+    pending = null;
+  }
+
   /** The last step is done. */
   void complete() {
     advanceTo(OrderStep.COMPLETED);
@@ -204,11 +242,14 @@ final class OrderState {
   }
 
   /**
-   * Ends the order before any money was captured (at CAPTURE_PAYMENT only when a card's
-   * authorization expired before anything was posted); the step stays the one that failed.
+   * Ends the order, CREATING or PENDING, before any money was captured (at CAPTURE_PAYMENT only
+   * when a card's authorization expired before anything was posted); the step stays the one that
+   * failed.
    */
   void end(OrderStatus finalStatus, String reason, String reasonDetail) {
-    requireCreating();
+    if (status != OrderStatus.CREATING && status != OrderStatus.PENDING) {
+      throw new IllegalStateException("Order " + orderId + " is already " + status);
+    }
     if (finalStatus != OrderStatus.REJECTED && finalStatus != OrderStatus.CANCELLED) {
       throw new IllegalArgumentException("Not an end before capture: " + finalStatus);
     }
@@ -217,6 +258,7 @@ final class OrderState {
       throw new IllegalStateException("Order " + orderId + " has captured legs");
     }
     status = finalStatus;
+    pending = null;
     this.reason = reason;
     this.reasonDetail = reasonDetail;
   }
@@ -246,7 +288,8 @@ final class OrderState {
         createdAt,
         updatedAt,
         shipmentState,
-        refundedAmount);
+        refundedAmount,
+        pending);
   }
 
   private void requireCreating() {

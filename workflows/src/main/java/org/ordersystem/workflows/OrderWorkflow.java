@@ -99,8 +99,8 @@ public interface OrderWorkflow {
   void validateRetryPending(RecoveryRequest request);
 
   /**
-   * {@link #rollback} for the ops API and the recovery sweep: refused when the order is not
-   * PENDING ({@link UpdateRejections#ORDER_NOT_PENDING}) or its capture has begun ({@link
+   * {@link #rollback} for the ops API and the recovery sweep: refused when the order is not PENDING
+   * ({@link UpdateRejections#ORDER_NOT_PENDING}) or its capture has begun ({@link
    * UpdateRejections#ROLLBACK_NOT_ALLOWED}); returns the CANCELLED order once compensated.
    */
   @UpdateMethod

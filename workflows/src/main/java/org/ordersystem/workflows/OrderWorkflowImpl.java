@@ -29,16 +29,16 @@ import org.slf4j.Logger;
  * racing refunds must not both see the same amount left. Kept in the order's workflow, every
  * request is checked and queued on its single workflow thread, against the refunds completed and
  * those queued before it, so the serialization comes for free: no lock, no compare-and-set in a
- * database, no second source of truth for what was captured, shipped and refunded. The refunds
- * then run one at a time, each as a {@link RefundWorkflow} child with its own id and history, which
+ * database, no second source of truth for what was captured, shipped and refunded. The refunds then
+ * run one at a time, each as a {@link RefundWorkflow} child with its own id and history, which
  * keeps the order's history short and shows each refund in the UI on its own.
  *
  * <p><b>Continue-As-New.</b> When the server suggests it, or the history reaches {@link
  * OrderWorkflowSettings#continueAsNewAfterEvents()}, a completed order waits until no refund is
- * queued and every handler finished, then continues as new with the same {@link
- * PlaceOrderRequest} carrying an {@link OrderResume}: the order, its refunds and the end of the
- * window. A run that starts with a resume state skips the saga. Callers address the workflow id,
- * not the run, so later updates, signals and queries reach the new run.
+ * queued and every handler finished, then continues as new with the same {@link PlaceOrderRequest}
+ * carrying an {@link OrderResume}: the order, its refunds and the end of the window. A run that
+ * starts with a resume state skips the saga. Callers address the workflow id, not the run, so later
+ * updates, signals and queries reach the new run.
  *
  * <p>Deterministic code only: time comes from {@link Workflow#currentTimeMillis()}, and all IO goes
  * through activities and child workflows.
@@ -94,6 +94,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               }
               // Let running handlers answer before the run closes, so no caller is lost.
               Workflow.await(Workflow::isEveryHandlerFinished);
+              if (saga != null) {
+                saga.recovery().awaitNotifications();
+              }
             })
         .run();
     return recorder.view();
@@ -182,28 +185,62 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public void retry(RecoveryRequest request) {
-    throw new UnsupportedOperationException("not built yet");
+    Refusal refusal = recoveryRefusal(false);
+    if (refusal != null) {
+      log.warn("retry signal ignored: {} ({})", refusal.detail(), request);
+      return;
+    }
+    saga.recovery().retry(request);
   }
 
   @Override
   public void rollback(RecoveryRequest request) {
-    throw new UnsupportedOperationException("not built yet");
+    Refusal refusal = recoveryRefusal(true);
+    if (refusal != null) {
+      log.warn("rollback signal ignored: {} ({})", refusal.detail(), request);
+      return;
+    }
+    saga.recovery().rollback(request);
   }
 
   @Override
-  public void validateRetryPending(RecoveryRequest request) {}
+  public void validateRetryPending(RecoveryRequest request) {
+    Refusal refusal = recoveryRefusal(false);
+    if (refusal != null) {
+      throw refusal.toFailure();
+    }
+  }
 
+  /** Checked again in the handler: the validator's verdict must hold when the decision applies. */
   @Override
   public OrderView retryPending(RecoveryRequest request) {
-    throw new UnsupportedOperationException("not built yet");
+    validateRetryPending(request);
+    int timesPendingBefore = saga.recovery().retry(request);
+    return saga.recovery().awaitRetrySettled(timesPendingBefore);
   }
 
   @Override
-  public void validateRollbackPending(RecoveryRequest request) {}
+  public void validateRollbackPending(RecoveryRequest request) {
+    Refusal refusal = recoveryRefusal(true);
+    if (refusal != null) {
+      throw refusal.toFailure();
+    }
+  }
 
   @Override
   public OrderView rollbackPending(RecoveryRequest request) {
-    throw new UnsupportedOperationException("not built yet");
+    validateRollbackPending(request);
+    saga.recovery().rollback(request);
+    return saga.recovery().awaitFinal();
+  }
+
+  /** Why a retry or rollback does not apply now; null when it does. */
+  private Refusal recoveryRefusal(boolean rollback) {
+    if (saga == null) {
+      String status = recorder == null ? "not started yet" : recorder.state().status().name();
+      return new Refusal(UpdateRejections.ORDER_NOT_PENDING, "The order is " + status + ".");
+    }
+    return saga.recovery().refusal(rollback);
   }
 
   @Override

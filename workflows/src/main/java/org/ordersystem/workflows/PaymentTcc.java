@@ -24,9 +24,10 @@ import org.slf4j.Logger;
  *
  * <pre>
  *   phase    call         legs in the order            when a call fails for good
- *   Try      authorizeLeg BALANCE, POINTS, CARD        cancel the legs tried (saga compensations)
+ *   Try      authorizeLeg BALANCE, POINTS, CARD        declined: cancel the legs tried (saga
+ *                                                      compensations); budget out: PENDING
  *   Confirm  captureLeg   CARD, POINTS, BALANCE        card expired, nothing posted: roll back;
- *                                                      else no way back: the workflow fails
+ *                                                      else no way back: PENDING, retry only
  *   Cancel   voidLeg      the reverse of the Tries     retried until done (idempotent, fenced)
  * </pre>
  *
@@ -38,12 +39,12 @@ import org.slf4j.Logger;
  * handful of legs, whose history stays small. It pays off once other flows (refunds) drive
  * payments.
  *
- * <p>Legs are tried one after the other, not in parallel. BALANCE and POINTS are entries in our
- * own ledger: cheap to reserve and released at once. A CARD authorization is a hold at the
- * customer's bank that can stay on their statement for days after a void, so it is placed last,
- * once the other legs hold: a short balance then costs the customer nothing on the card. One at a
- * time also keeps a customer's balance and points rows free of concurrent Tries in the payment
- * service, and costs little: the card authorization dominates the time either way.
+ * <p>Legs are tried one after the other, not in parallel. BALANCE and POINTS are entries in our own
+ * ledger: cheap to reserve and released at once. A CARD authorization is a hold at the customer's
+ * bank that can stay on their statement for days after a void, so it is placed last, once the other
+ * legs hold: a short balance then costs the customer nothing on the card. One at a time also keeps
+ * a customer's balance and points rows free of concurrent Tries in the payment service, and costs
+ * little: the card authorization dominates the time either way.
  */
 final class PaymentTcc {
 
@@ -56,19 +57,23 @@ final class PaymentTcc {
   private final List<Leg> legs = new ArrayList<>();
   private final Consumer<Consumer<OrderState>> transition;
 
-  // Tries and their look-ups: within the step's retry budget.
+  // Tries, look-ups and Confirms: within the step's retry budget, then PENDING.
   private final PaymentActivities payment;
-  // Confirms and Cancels: there is nothing left to fall back on, so retried until done.
+  // Cancels: a compensation has nothing to fall back on, so it is retried until done.
   private final PaymentActivities paymentUntilDone;
+  private final StepRecovery recovery;
 
   /**
    * @param transition applies a change to the order, records it and returns once recorded
+   * @param recovery makes the order PENDING when a Try or Confirm cannot go on
    */
   PaymentTcc(
       PlaceOrderRequest request,
       OrderWorkflowSettings settings,
-      Consumer<Consumer<OrderState>> transition) {
+      Consumer<Consumer<OrderState>> transition,
+      StepRecovery recovery) {
     this.orderId = request.orderId();
+    this.recovery = recovery;
     this.customerId = request.customerId();
     this.transition = transition;
     List<PaymentSource> sources = request.paymentSources();
@@ -77,16 +82,15 @@ final class PaymentTcc {
     }
     payment =
         Workflow.newActivityStub(
-            PaymentActivities.class, StepOptions.beforeCapture(settings.stepRetryBudget()));
+            PaymentActivities.class, StepOptions.withinBudget(settings.stepRetryBudget()));
     paymentUntilDone = Workflow.newActivityStub(PaymentActivities.class, StepOptions.untilDone());
   }
 
   /**
    * Try: authorizes every leg, each leg's Cancel registered before its Try, since a Try that timed
-   * out may still have happened. Stops at the first leg that fails for good and rethrows its
-   * failure; the saga's compensations then cancel the legs tried so far, last first. A leg whose
-   * retries ran out has an unknown outcome: the service is asked where it stands, and only a leg
-   * it does not hold as AUTHORIZED fails the payment.
+   * out may still have happened. Stops at the first leg that is refused (a business failure) and
+   * rethrows its failure; the saga's compensations then cancel the legs tried so far, last first. A
+   * leg whose budget ran out without the service holding it makes the order PENDING.
    */
   void tryAll(Compensations compensations) {
     for (Leg leg : inTryOrder()) {
@@ -97,48 +101,64 @@ final class PaymentTcc {
 
   private void tryLeg(Leg leg) {
     String legId = leg.legId();
-    LegStatus status;
-    try {
-      status =
-          payment.authorizeLeg(
-              new AuthorizeLegInput(
-                  IdempotencyKeys.authorizeLeg(orderId, legId),
-                  orderId,
-                  legId,
-                  customerId,
-                  leg.source()));
-    } catch (ActivityFailure e) {
-      if (CancellationScope.current().isCancelRequested()) {
-        throw e;
-      }
-      if (!Rollback.ranOutOfBudget(e)) {
-        String reason = Rollback.reasonOf(e);
-        transition.accept(s -> s.legFailed(legId, reason));
-        throw e;
-      }
-      status = settle(legId);
-      LegState settled = status.state();
-      if (settled != LegState.AUTHORIZED) {
-        transition.accept(
-            s -> {
-              if (settled != LegState.NEW) {
-                s.leg(legId, settled);
+    LegStatus status =
+        recovery.call(
+            OrderStep.AUTHORIZE_PAYMENT,
+            true,
+            failure -> {
+              boolean outcome = StepRecovery.isBusinessOutcome(failure);
+              if (outcome) {
+                transition.accept(s -> s.legFailed(legId, Rollback.reasonOf(failure)));
               }
-              s.legFailed(legId, FailureType.STEP_TIMED_OUT.name());
-            });
-        throw e;
-      }
-    }
+              return outcome;
+            },
+            () -> authorizeOrSettle(leg));
     // Null only in histories written before authorizeLeg returned the leg.
     String pspAuthorizationId = status == null ? null : status.pspAuthorizationId();
     transition.accept(s -> s.authorized(legId, pspAuthorizationId));
   }
 
   /**
+   * One Try within the step's budget. When the budget runs out the outcome is unknown: the service
+   * is asked where the leg stands, and only a leg it holds as AUTHORIZED counts as tried; else the
+   * budget's failure is rethrown, and the order becomes PENDING with the leg as the service knows
+   * it (UNKNOWN when it could not tell either). A retry then tries again under the same key.
+   */
+  private LegStatus authorizeOrSettle(Leg leg) {
+    String legId = leg.legId();
+    try {
+      return payment.authorizeLeg(
+          new AuthorizeLegInput(
+              IdempotencyKeys.authorizeLeg(orderId, legId),
+              orderId,
+              legId,
+              customerId,
+              leg.source()));
+    } catch (ActivityFailure e) {
+      if (CancellationScope.current().isCancelRequested() || !Rollback.ranOutOfBudget(e)) {
+        throw e;
+      }
+      LegStatus status = settle(legId);
+      LegState settled = status.state();
+      if (settled == LegState.AUTHORIZED) {
+        return status;
+      }
+      transition.accept(
+          s -> {
+            if (settled != LegState.NEW && s.legState(legId) != settled) {
+              s.leg(legId, settled);
+            }
+            s.legFailed(legId, FailureType.STEP_TIMED_OUT.name());
+          });
+      throw e;
+    }
+  }
+
+  /**
    * Learns where a leg whose Try ran out of retries stands by asking the service by order and leg,
-   * never by trying again under another key: a second key could reserve the amount twice. When
-   * the service cannot tell either, the leg is UNKNOWN, and voiding it settles it both ways: the
-   * void releases a reservation, or leaves a barrier that refuses a Try still on its way.
+   * never by trying again under another key: a second key could reserve the amount twice. When the
+   * service cannot tell either, the leg is UNKNOWN, and voiding it settles it both ways: the void
+   * releases a reservation, or leaves a barrier that refuses a Try still on its way.
    */
   private LegStatus settle(String legId) {
     try {
@@ -168,39 +188,45 @@ final class PaymentTcc {
   }
 
   /**
-   * Confirm: captures every leg, retrying transient failures until they succeed, since a
-   * successful Try guarantees that a Confirm can succeed. The one exception is a card whose
-   * provider authorization expired, so CARD legs are captured first, while nothing is posted yet:
-   * an expiry then rolls the whole order back (every leg voided, the expired one too, since a void
-   * is idempotent; shipment cancelled; stock released) and it ends REJECTED with
-   * AUTHORIZATION_EXPIRED. The card is not re-authorized, because that needs the customer present.
-   * Once a leg is captured there is no rollback: any later failure for good (a second card that
-   * expired, a broken fence) fails the workflow for an operator, since only a refund could undo
-   * what was posted.
+   * Confirm: captures every leg, each within the step's budget, since a successful Try guarantees
+   * that a Confirm can succeed; when the budget runs out, or a capture fails in a way nobody
+   * handled (a broken fence), the order becomes PENDING and only a retry can help. The one
+   * exception is a card whose provider authorization expired, so CARD legs are captured first,
+   * while nothing is posted yet: an expiry then rolls the whole order back (every leg voided, the
+   * expired one too, since a void is idempotent; shipment cancelled; stock released) and it ends
+   * REJECTED with AUTHORIZATION_EXPIRED. The card is not re-authorized, because that needs the
+   * customer present. Once a leg is captured there is no rollback: only a refund could undo what
+   * was posted.
    *
    * @return null when every leg is captured; else the rollback of an expired card authorization
    */
   Rollback confirmAll() {
-    boolean anyCaptured = false;
+    boolean[] anyCaptured = {false};
     for (Leg leg : inCaptureOrder()) {
       String legId = leg.legId();
       try {
-        paymentUntilDone.captureLeg(
-            new LegRef(IdempotencyKeys.captureLeg(orderId, legId), orderId, legId));
+        recovery.run(
+            OrderStep.CAPTURE_PAYMENT,
+            false,
+            failure -> !anyCaptured[0] && isExpired(failure),
+            () ->
+                payment.captureLeg(
+                    new LegRef(IdempotencyKeys.captureLeg(orderId, legId), orderId, legId)));
       } catch (ActivityFailure e) {
         String reason = Rollback.reasonOf(e);
         transition.accept(s -> s.legFailed(legId, reason));
-        if (!anyCaptured && FailureType.AUTHORIZATION_EXPIRED.name().equals(reason)) {
-          log.warn("Order {} leg {}: card authorization expired before capture", orderId, legId);
-          Rollback expired = Rollback.of(OrderStep.CAPTURE_PAYMENT, e, false, Duration.ZERO);
-          return new Rollback(expired.status(), reason, "Leg " + legId + ": " + expired.detail());
-        }
-        throw e;
+        log.warn("Order {} leg {}: card authorization expired before capture", orderId, legId);
+        Rollback expired = Rollback.of(OrderStep.CAPTURE_PAYMENT, e, false, Duration.ZERO);
+        return new Rollback(expired.status(), reason, "Leg " + legId + ": " + expired.detail());
       }
-      anyCaptured = true;
-      transition.accept(s -> s.leg(legId, LegState.CAPTURED));
+      anyCaptured[0] = true;
+      transition.accept(s -> s.captured(legId));
     }
     return null;
+  }
+
+  private static boolean isExpired(ActivityFailure failure) {
+    return FailureType.AUTHORIZATION_EXPIRED.name().equals(Rollback.reasonOf(failure));
   }
 
   /** BALANCE, then POINTS, then CARD; legs of one type in the order given. */

@@ -42,8 +42,12 @@ import org.slf4j.Logger;
  * refuses a cancel from that step on, and a cancel accepted before it is checked once more after
  * the last step, so capture never starts once a cancel was accepted.
  *
- * <p>The only failure after acceptance that still rolls the order back is a card authorization
- * that expired before anything was captured: see {@link PaymentTcc#confirmAll()}.
+ * <p>A step whose budget runs out, or that fails in a way nobody handled, makes the order PENDING
+ * until a retry or a rollback ({@link StepRecovery}); a rollback of a PENDING order cancels the
+ * steps before capture like a cancel request, and it ends CANCELLED with reason ROLLED_BACK. From
+ * capture on, a PENDING order can only be retried. The only failure after acceptance that still
+ * rolls the order back is a card authorization that expired before anything was captured: see
+ * {@link PaymentTcc#confirmAll()}.
  */
 final class PurchaseSaga {
 
@@ -61,11 +65,12 @@ final class PurchaseSaga {
   private final PaymentTcc payment;
   private final Compensations compensations = new Compensations();
 
-  // Before capture: retried within the step's budget, then rolled back.
+  // The steps: retried within the step's budget, then PENDING (see StepRecovery).
   private final StockActivities stock;
   private final ShippingActivities shipping;
+  private final StepRecovery recovery;
 
-  // Commit and compensations: retried until they succeed.
+  // Compensations: retried until they succeed.
   private final StockActivities stockUntilDone;
   private final ShippingActivities shippingUntilDone;
 
@@ -82,13 +87,19 @@ final class PurchaseSaga {
     this.orderId = request.orderId();
     this.settings = settings;
     this.recorder = recorder;
-    this.payment = new PaymentTcc(request, settings, recorder::transition);
-    var beforeCapture = StepOptions.beforeCapture(settings.stepRetryBudget());
+    this.recovery = new StepRecovery(recorder, this::rollBackPending);
+    this.payment = new PaymentTcc(request, settings, recorder::transition, recovery);
+    var withinBudget = StepOptions.withinBudget(settings.stepRetryBudget());
     var untilDone = StepOptions.untilDone();
-    stock = Workflow.newActivityStub(StockActivities.class, beforeCapture);
-    shipping = Workflow.newActivityStub(ShippingActivities.class, beforeCapture);
+    stock = Workflow.newActivityStub(StockActivities.class, withinBudget);
+    shipping = Workflow.newActivityStub(ShippingActivities.class, withinBudget);
     stockUntilDone = Workflow.newActivityStub(StockActivities.class, untilDone);
     shippingUntilDone = Workflow.newActivityStub(ShippingActivities.class, untilDone);
+  }
+
+  /** Retries and rollbacks of the order while it is PENDING. */
+  StepRecovery recovery() {
+    return recovery;
   }
 
   /** The acceptance or rejection, once decided; else null. */
@@ -106,15 +117,21 @@ final class PurchaseSaga {
     Rollback[] outcome = new Rollback[1];
     stepsBeforeCapture = Workflow.newCancellationScope(() -> outcome[0] = runSteps());
     stepsBeforeCapture.run();
-    // Also when the last step's answer arrived together with an accepted cancel.
-    rollback = cancelRequest != null ? cancelledByRequest() : outcome[0];
+    // Also when the last step's answer arrived together with an accepted cancel or rollback.
+    if (cancelRequest != null) {
+      rollback = cancelledByRequest();
+    } else if (recovery.rollbackDecided()) {
+      rollback =
+          new Rollback(OrderStatus.CANCELLED, OrderWorkflow.ROLLED_BACK, recovery.rollbackDetail());
+    } else {
+      rollback = outcome[0];
+    }
     return rollback;
   }
 
   /**
-   * Captures, or rolls back what the steps before capture did; run in a detached scope, so a
-   * cancel request neither stops a rollback halfway nor interrupts a capture, which has no way
-   * back.
+   * Captures, or rolls back what the steps before capture did; run in a detached scope, so a cancel
+   * request neither stops a rollback halfway nor interrupts a capture, which has no way back.
    *
    * @return whether the order completed
    */
@@ -136,6 +153,9 @@ final class PurchaseSaga {
     if (cancelRequest != null) {
       return null; // Being cancelled already: this caller gets the same outcome.
     }
+    if (recovery.rollbackDecided()) {
+      return "Order " + orderId + " is being rolled back (" + OrderWorkflow.ROLLED_BACK + ").";
+    }
     if (rollback != null) {
       String why = rollback.reason() == null ? rollback.status().name() : rollback.reason();
       return "Order " + orderId + " is being rolled back (" + why + ").";
@@ -147,8 +167,8 @@ final class PurchaseSaga {
   }
 
   /**
-   * Stops the steps before capture and waits until their compensations ran. A second cancel
-   * while the first one runs waits for the same outcome.
+   * Stops the steps before capture and waits until their compensations ran. A second cancel while
+   * the first one runs waits for the same outcome.
    */
   OrderView cancel(CancelOrderRequest cancel) {
     String refusal = whyNotCancellable();
@@ -164,6 +184,13 @@ final class PurchaseSaga {
     }
     Workflow.await(() -> recorder.state().status().isFinal());
     return recorder.view();
+  }
+
+  /** Stops the steps before capture, for a rollback decided while the order is PENDING. */
+  private void rollBackPending() {
+    if (stepsBeforeCapture != null) {
+      stepsBeforeCapture.cancel("Rolled back while PENDING");
+    }
   }
 
   private Rollback runSteps() {
@@ -189,8 +216,14 @@ final class PurchaseSaga {
         () ->
             stockUntilDone.releaseStock(
                 new ReservationRef(IdempotencyKeys.releaseStock(orderId), orderId)));
-    stock.reserveStock(
-        new ReserveStockInput(IdempotencyKeys.reserveStock(orderId), orderId, request.lines()));
+    recovery.run(
+        OrderStep.RESERVE_STOCK,
+        true,
+        StepRecovery::isBusinessOutcome,
+        () ->
+            stock.reserveStock(
+                new ReserveStockInput(
+                    IdempotencyKeys.reserveStock(orderId), orderId, request.lines())));
     recorder.transition(s -> s.advanceTo(OrderStep.AUTHORIZE_PAYMENT));
   }
 
@@ -208,12 +241,17 @@ final class PurchaseSaga {
             shippingUntilDone.cancelShipment(
                 new ShipmentRef(IdempotencyKeys.cancelShipping(orderId), orderId)));
     Shipment shipment =
-        shipping.registerShipment(
-            new RegisterShipmentInput(
-                IdempotencyKeys.registerShipping(orderId),
-                orderId,
-                request.shippingAddress(),
-                request.lines()));
+        recovery.call(
+            OrderStep.REGISTER_SHIPPING,
+            true,
+            StepRecovery::isBusinessOutcome,
+            () ->
+                shipping.registerShipment(
+                    new RegisterShipmentInput(
+                        IdempotencyKeys.registerShipping(orderId),
+                        orderId,
+                        request.shippingAddress(),
+                        request.lines())));
     // One synchronous change: from here on the validator refuses cancels.
     recorder.transition(
         s -> {
@@ -223,12 +261,11 @@ final class PurchaseSaga {
   }
 
   /**
-   * Confirms every leg, then sells the stock; both retry until they succeed. A non-retryable
-   * failure here is a bug or a broken fence and fails the workflow for an operator to see, with
-   * the read model left at the step that failed.
+   * Confirms every leg, then sells the stock, each within the step's budget; when one cannot go on,
+   * the order becomes PENDING at that step and only a retry helps (see {@link StepRecovery}).
    *
-   * @return null when the order completed; the rollback of a card authorization that expired
-   *     before anything was captured
+   * @return null when the order completed; the rollback of a card authorization that expired before
+   *     anything was captured
    */
   private Rollback captureAndCommit() {
     Rollback expired = payment.confirmAll();
@@ -237,7 +274,11 @@ final class PurchaseSaga {
       return expired;
     }
     recorder.transition(s -> s.advanceTo(OrderStep.COMMIT_STOCK));
-    stockUntilDone.commitStock(new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId));
+    recovery.run(
+        OrderStep.COMMIT_STOCK,
+        false,
+        failure -> false,
+        () -> stock.commitStock(new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId)));
     recorder.transition(OrderState::complete);
     return null;
   }

@@ -49,8 +49,8 @@ record Rollback(OrderStatus status, String reason, String detail) {
   /**
    * Whether a call stopped because its retry budget ran out, which leaves its outcome at the
    * service unknown. The server ends the retries either by firing the schedule-to-close timer (a
-   * TimeoutFailure) or by refusing a retry that would start after it (retry state TIMEOUT, with
-   * the last failure as cause); both mean the budget ran out.
+   * TimeoutFailure) or by refusing a retry that would start after it (retry state TIMEOUT, with the
+   * last failure as cause); both mean the budget ran out.
    */
   static boolean ranOutOfBudget(RuntimeException failure) {
     Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
@@ -68,6 +68,18 @@ record Rollback(OrderStatus status, String reason, String detail) {
     return cause instanceof ApplicationFailure applicationFailure
         ? applicationFailure.getType()
         : cause.getClass().getSimpleName();
+  }
+
+  /**
+   * A sentence on why a failed call failed: its message, or the last error before its budget ran
+   * out.
+   */
+  static String messageOf(RuntimeException failure) {
+    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
+    if (ranOutOfBudget(failure)) {
+      return "The retry budget ran out" + lastError(cause);
+    }
+    return message(cause);
   }
 
   private static String lastError(Throwable cause) {

@@ -50,12 +50,13 @@ public final class StepOptions {
   }
 
   /**
-   * A step before capture (reserve, authorize, register shipping): it may be undone, so it gets a
-   * retry budget; when the budget runs out the order is rolled back with STEP_TIMED_OUT.
+   * A step of the purchase flow (reserve, authorize, register shipping, capture, commit): it
+   * retries transient failures within a budget; when the budget runs out the order becomes PENDING
+   * and waits for a retry (a fresh budget) or a rollback (see {@code StepRecovery}).
    *
    * @param retryBudget how long the step may keep retrying, from its first schedule
    */
-  public static ActivityOptions beforeCapture(Duration retryBudget) {
+  public static ActivityOptions withinBudget(Duration retryBudget) {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(START_TO_CLOSE)
         .setScheduleToCloseTimeout(retryBudget)
@@ -64,8 +65,8 @@ public final class StepOptions {
   }
 
   /**
-   * Capture, commit and every compensation: there is nothing left to fall back on (capture has no
-   * rollback, a compensation is the rollback), so they retry until they succeed.
+   * Every compensation, and a refund's steps: there is nothing left to fall back on (a compensation
+   * is the rollback), so they retry until they succeed.
    */
   public static ActivityOptions untilDone() {
     return ActivityOptions.newBuilder()
@@ -85,6 +86,24 @@ public final class StepOptions {
         .setStartToCloseTimeout(READ_MODEL_START_TO_CLOSE)
         .setScheduleToCloseTimeout(READ_MODEL_SCHEDULE_TO_CLOSE)
         .setRetryOptions(transientRetries())
+        .build();
+  }
+
+  /** How long a webhook notification is retried before it is given up (and logged). */
+  public static final Duration NOTIFICATION_SCHEDULE_TO_CLOSE = Duration.ofHours(1);
+
+  /**
+   * A webhook notification: retried with the usual backoff, but given up after {@link
+   * #NOTIFICATION_SCHEDULE_TO_CLOSE}, since an order must never wait on its report.
+   */
+  public static ActivityOptions notification() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(START_TO_CLOSE)
+        .setScheduleToCloseTimeout(NOTIFICATION_SCHEDULE_TO_CLOSE)
+        .setRetryOptions(
+            RetryOptions.newBuilder(transientRetries())
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .build())
         .build();
   }
 

@@ -4,8 +4,8 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.Set;
 
 /**
- * Types of the {@code ApplicationFailure}s update validators throw, so the API can answer each
- * with the right status. A rejected update leaves no trace in the workflow's history.
+ * Types of the {@code ApplicationFailure}s update validators throw, so the API can answer each with
+ * the right status. A rejected update leaves no trace in the workflow's history.
  *
  * <p>The Java SDK up to 1.38.0 loses the type of a failure thrown by a validator
  * (temporalio/sdk-java#2875: the rejection is serialized twice and arrives typed {@code

@@ -165,9 +165,9 @@ class OrderCancelTest extends OrderWorkflowTestBase {
   }
 
   /**
-   * Capture wins the race: the cancel arrives while the move to CAPTURE_PAYMENT is being written
-   * to the read model, before any capture call. The move happened on the workflow thread already,
-   * so the validator refuses the cancel and the order completes.
+   * Capture wins the race: the cancel arrives while the move to CAPTURE_PAYMENT is being written to
+   * the read model, before any capture call. The move happened on the workflow thread already, so
+   * the validator refuses the cancel and the order completes.
    */
   @Test
   void shouldRefuseACancelThatArrivesWhileTheMoveToCaptureIsRecorded() throws Exception {

@@ -1,9 +1,10 @@
 package org.ordersystem.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
@@ -13,14 +14,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
-import org.mockito.stubbing.Stubber;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
 import org.ordersystem.workflows.activities.PaymentActivities.LegStatus;
 import org.ordersystem.workflows.activities.ShippingActivities.ShipmentRef;
@@ -31,6 +30,7 @@ import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.SourceType;
+import org.ordersystem.workflows.recovery.NotificationType;
 
 /**
  * Payment outcomes that are not a plain answer: a Try that ran out of retries (settled by asking
@@ -84,7 +84,7 @@ class OrderPaymentRecoveryTest extends OrderWorkflowTestBase {
   }
 
   @Test
-  void shouldCancelTheTriedLegsWhenTheServiceNeverGotTheTimedOutTry() throws Exception {
+  void shouldPendWhenTheServiceNeverGotTheTimedOutTryAndVoidEveryLegOnRollback() throws Exception {
     doAnswer(
             call -> {
               AuthorizeLegInput input = call.getArgument(0);
@@ -96,19 +96,31 @@ class OrderPaymentRecoveryTest extends OrderWorkflowTestBase {
         .when(payment)
         .authorizeLeg(any());
     when(payment.getLegState(any())).thenReturn(new LegStatus(LegState.NEW, null));
+    OrderWorkflow workflow = start(Orders.paidByCardBalanceAndPoints("tok_ok"));
 
-    OrderView order = place(Orders.paidByCardBalanceAndPoints("tok_ok"));
+    OrderView pending = awaitPending(workflow);
 
-    assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
-    assertThat(order.reason()).isEqualTo("STEP_TIMED_OUT");
-    assertThat(order.reasonDetail()).contains("AUTHORIZE_PAYMENT", "connection refused");
-    assertThat(order.legs())
+    assertThat(pending.step()).isEqualTo(OrderStep.AUTHORIZE_PAYMENT);
+    assertThat(pending.pending().reason()).isEqualTo("STEP_TIMED_OUT");
+    assertThat(pending.pending().message()).contains("connection refused");
+    assertThat(pending.pending().attempts()).isEqualTo(1);
+    assertThat(pending.pending().rollbackAllowed()).isTrue();
+    assertThat(pending.legs())
         .extracting(PaymentLeg::legId, PaymentLeg::state, PaymentLeg::reason)
         .containsExactly(
-            tuple(CARD, LegState.VOIDED, "STEP_TIMED_OUT"),
-            tuple(BALANCE, LegState.VOIDED, null),
-            tuple(POINTS, LegState.VOIDED, null));
+            tuple(CARD, LegState.NEW, "STEP_TIMED_OUT"),
+            tuple(BALANCE, LegState.AUTHORIZED, null),
+            tuple(POINTS, LegState.AUTHORIZED, null));
     verify(payment).getLegState(leg(ID + ":authorize:1", CARD));
+    verify(notifications).send(argThat(n -> n.type() == NotificationType.ORDER_PENDING));
+
+    OrderView order = workflow.rollbackPending(operator("customer chose another shop"));
+
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(order.reason()).isEqualTo(OrderWorkflow.ROLLED_BACK);
+    assertThat(order.reasonDetail()).contains("operator:alice", "customer chose another shop");
+    assertThat(order.pending()).isNull();
+    assertThat(order.legs()).extracting(PaymentLeg::state).containsOnly(LegState.VOIDED);
     // The card's void leaves a barrier against the Try, should it still arrive.
     InOrder undo = inOrder(stock, payment);
     undo.verify(payment).voidLeg(leg(ID + ":void:1", CARD));
@@ -116,11 +128,12 @@ class OrderPaymentRecoveryTest extends OrderWorkflowTestBase {
     undo.verify(payment).voidLeg(leg(ID + ":void:2", BALANCE));
     undo.verify(stock).releaseStock(new ReservationRef(ID + ":release-stock", ID));
     verify(payment, never()).captureLeg(any());
+    assertThat(closeWindow(workflow)).isEqualTo(order);
     assertHistoryReplays();
   }
 
   @Test
-  void shouldVoidALegWhoseOutcomeTheServiceCannotTellEither() throws Exception {
+  void shouldShowALegWhoseOutcomeNobodyKnowsAsUnknownUntilItsRollbackVoidsIt() throws Exception {
     // Commit-then-timeout, and the service stays unreachable for the question too.
     doAnswer(
             call -> {
@@ -138,12 +151,19 @@ class OrderPaymentRecoveryTest extends OrderWorkflowTestBase {
             })
         .when(payment)
         .voidLeg(any());
+    OrderWorkflow workflow = start(Orders.paidByBalance());
 
-    OrderView order = place(Orders.paidByBalance());
+    // The Try's budget runs out, then the question's.
+    env.sleep(settings().stepRetryBudget());
+    OrderView pending = awaitPending(workflow);
+    assertThat(pending.legs()).extracting(PaymentLeg::state).containsOnly(LegState.UNKNOWN);
+    assertThat(pending.pending().message()).contains("deadline exceeded");
+    // Temporal UI sends the signal; the order rolls back on its own thread.
+    workflow.rollback(operator(null));
+    OrderView order = closeWindow(workflow);
 
-    assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
-    assertThat(order.reason()).isEqualTo("STEP_TIMED_OUT");
-    assertThat(order.reasonDetail()).contains("AUTHORIZE_PAYMENT", "deadline exceeded");
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(order.reason()).isEqualTo(OrderWorkflow.ROLLED_BACK);
     assertThat(order.legs()).extracting(PaymentLeg::state).containsOnly(LegState.VOIDED);
     assertThat(cardHeld).isFalse();
     // The read model showed the leg as unknown until its void settled it.
@@ -195,21 +215,37 @@ class OrderPaymentRecoveryTest extends OrderWorkflowTestBase {
   }
 
   @Test
-  void shouldKeepCapturingTheBalanceAfterTheCardWasCapturedUntilItSucceeds() throws Exception {
-    int failures = 40; // about six minutes of backoff, past the step budget
-    Stubber capture = doThrow(transientFailure());
-    for (int i = 1; i < failures; i++) {
-      capture = capture.doThrow(transientFailure());
-    }
-    capture.doNothing().when(payment).captureLeg(leg(ID + ":capture:2", BALANCE));
+  void shouldPendAfterTheCardWasCapturedAndOnlyLetARetryFinishTheBalance() throws Exception {
+    AtomicBoolean paymentBack = new AtomicBoolean();
+    doAnswer(
+            call -> {
+              if (!paymentBack.get()) {
+                throw transientFailure();
+              }
+              return null;
+            })
+        .when(payment)
+        .captureLeg(leg(ID + ":capture:2", BALANCE));
+    OrderWorkflow workflow = start(Orders.paidByCardBalanceAndPoints("tok_ok"));
 
-    OrderView order = place(Orders.paidByCardBalanceAndPoints("tok_ok"));
+    OrderView pending = awaitPending(workflow);
+    assertThat(pending.step()).isEqualTo(OrderStep.CAPTURE_PAYMENT);
+    assertThat(pending.pending().rollbackAllowed()).isFalse();
+    // Card, then points were captured; the balance waits.
+    assertThat(pending.legs())
+        .extracting(PaymentLeg::state)
+        .containsExactly(LegState.CAPTURED, LegState.AUTHORIZED, LegState.CAPTURED);
+
+    assertThat(rejectionType(catchThrowable(() -> workflow.rollbackPending(operator(null)))))
+        .isEqualTo(UpdateRejections.ROLLBACK_NOT_ALLOWED);
+    paymentBack.set(true);
+    OrderView order = workflow.retryPending(operator("payment is back"));
 
     assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(order.legs()).extracting(PaymentLeg::state).containsOnly(LegState.CAPTURED);
     InOrder calls = inOrder(payment, stock);
     calls.verify(payment).captureLeg(leg(ID + ":capture:1", CARD));
-    calls.verify(payment, times(failures + 1)).captureLeg(leg(ID + ":capture:2", BALANCE));
+    calls.verify(payment, atLeast(5)).captureLeg(leg(ID + ":capture:2", BALANCE));
     calls.verify(stock).commitStock(any());
     verify(payment, never()).voidLeg(any());
     verify(shipping, never()).cancelShipment(any());
@@ -218,23 +254,29 @@ class OrderPaymentRecoveryTest extends OrderWorkflowTestBase {
   }
 
   @Test
-  void shouldFailForAnOperatorAndUndoNothingWhenASecondCardExpiresAfterTheFirstWasCaptured()
+  void shouldPendForAnOperatorAndUndoNothingWhenASecondCardExpiresAfterTheFirstWasCaptured()
       throws Exception {
     doThrow(businessFailure(FailureType.AUTHORIZATION_EXPIRED, "authorization expired"))
         .when(payment)
         .captureLeg(leg(ID + ":capture:2", "2"));
+    OrderWorkflow workflow = start(Orders.paidByTwoCards());
 
-    assertThatThrownBy(() -> place(Orders.paidByTwoCards()))
-        .isInstanceOf(WorkflowFailedException.class);
+    // No budget to wait for: a failure nobody handled stops the order at once.
+    OrderView pending = awaitOrder(workflow, o -> o.status() == OrderStatus.PENDING);
+    assertThat(pending.step()).isEqualTo(OrderStep.CAPTURE_PAYMENT);
+    assertThat(pending.pending().reason()).isEqualTo("AUTHORIZATION_EXPIRED");
+    assertThat(pending.legs())
+        .extracting(PaymentLeg::state, PaymentLeg::reason)
+        .containsExactly(tuple(LegState.CAPTURED, null), tuple(LegState.AUTHORIZED, null));
+    // A rollback signal cannot apply after capture: ignored, twice.
+    workflow.rollback(operator(null));
+    workflow.rollback(operator(null));
+    OrderView again = workflow.retryPending(operator("try once more"));
 
     // Captured money goes back only through a refund: no compensation runs.
-    OrderView last = recordedViews().get(recordedViews().size() - 1);
-    assertThat(last.status()).isEqualTo(OrderStatus.CREATING);
-    assertThat(last.step()).isEqualTo(OrderStep.CAPTURE_PAYMENT);
-    assertThat(last.legs())
-        .extracting(PaymentLeg::state, PaymentLeg::reason)
-        .containsExactly(
-            tuple(LegState.CAPTURED, null), tuple(LegState.AUTHORIZED, "AUTHORIZATION_EXPIRED"));
+    assertThat(again.status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(again.pending().attempts()).isEqualTo(2);
+    verify(payment, times(2)).captureLeg(leg(ID + ":capture:2", "2"));
     verify(payment, never()).voidLeg(any());
     verify(shipping, never()).cancelShipment(any());
     verify(stock, never()).releaseStock(any());

@@ -34,8 +34,8 @@ import org.ordersystem.workflows.model.ShipmentUpdate;
 import org.ordersystem.workflows.model.SourceType;
 
 /**
- * Refunds of a completed order paid by card (leg 1, 2,500), balance (leg 2, 2,500) and points
- * (leg 3, 1,000), with lines SKU-TEA 2 x 1,200 and SKU-CUP 1 x 3,600.
+ * Refunds of a completed order paid by card (leg 1, 2,500), balance (leg 2, 2,500) and points (leg
+ * 3, 1,000), with lines SKU-TEA 2 x 1,200 and SKU-CUP 1 x 3,600.
  */
 class OrderRefundTest extends OrderWorkflowTestBase {
 

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -29,6 +30,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
+import org.ordersystem.workflows.activities.NotificationActivities;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
 import org.ordersystem.workflows.activities.PaymentActivities;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
@@ -42,6 +44,7 @@ import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.model.SourceType;
 
 /**
@@ -64,6 +67,7 @@ abstract class OrderWorkflowTestBase {
   PaymentActivities payment;
   ShippingActivities shipping;
   OrderReadModelActivities readModel;
+  NotificationActivities notifications;
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
@@ -76,6 +80,7 @@ abstract class OrderWorkflowTestBase {
     payment = mock(PaymentActivities.class, withSettings().withoutAnnotations());
     shipping = mock(ShippingActivities.class, withSettings().withoutAnnotations());
     readModel = mock(OrderReadModelActivities.class, withSettings().withoutAnnotations());
+    notifications = mock(NotificationActivities.class, withSettings().withoutAnnotations());
     when(shipping.registerShipment(any()))
         .thenReturn(new Shipment(Orders.ORDER_ID, TRACKING_NUMBER));
     when(payment.authorizeLeg(any())).thenAnswer(call -> authorized(call.getArgument(0)));
@@ -83,8 +88,19 @@ abstract class OrderWorkflowTestBase {
     worker.registerWorkflowImplementationFactory(
         OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
     worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
-    worker.registerActivitiesImplementations(stock, payment, shipping, readModel);
+    worker.registerActivitiesImplementations(stock, payment, shipping, readModel, notifications);
+    registerMore(worker);
+    registerSearchAttributes(env);
     env.start();
+  }
+
+  /** Registers what a test needs besides the order workflow and its activities. */
+  void registerMore(Worker worker) {}
+
+  /** What the local stack registers on its server: upserts of unknown attributes would fail. */
+  static void registerSearchAttributes(TestWorkflowEnvironment env) {
+    OrderSearchAttributes.NAMES.forEach(
+        name -> env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
   }
 
   /** The settings the workers use unless a test needs others. */
@@ -146,9 +162,31 @@ abstract class OrderWorkflowTestBase {
     }
   }
 
+  /** Starts the order without waiting; time skips only while the test sleeps or waits a result. */
+  OrderWorkflow start(PlaceOrderRequest request) {
+    OrderWorkflow workflow = newOrderWorkflow(request.orderId());
+    WorkflowClient.start(workflow::placeOrder, request);
+    return workflow;
+  }
+
+  /**
+   * Lets a step use up its retry budget (time skips while the test sleeps) and returns the order
+   * once it is PENDING.
+   */
+  OrderView awaitPending(OrderWorkflow workflow) {
+    env.sleep(settings().stepRetryBudget().plus(StepOptions.MAXIMUM_INTERVAL).plusSeconds(10));
+    return awaitOrder(workflow, order -> order.status() == OrderStatus.PENDING);
+  }
+
+  /** The decisions an operator sends, as the ops API sends them. */
+  static RecoveryRequest operator(String note) {
+    return new RecoveryRequest("operator:alice", note);
+  }
+
   /** Polls the query until the order matches; the workflow moves on its own threads. */
   static OrderView awaitOrder(OrderWorkflow workflow, Predicate<OrderView> condition) {
-    Instant deadline = Instant.now().plusSeconds(10);
+    // Generous: on a loaded machine a first workflow task can time out and run again (10 s).
+    Instant deadline = Instant.now().plusSeconds(30);
     while (true) {
       OrderView order = workflow.getOrder();
       if (order != null && condition.test(order)) {

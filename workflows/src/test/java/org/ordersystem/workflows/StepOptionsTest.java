@@ -31,7 +31,7 @@ class StepOptionsTest {
 
   @Test
   void shouldGiveStepsBeforeCaptureTheirRetryBudget() {
-    ActivityOptions options = StepOptions.beforeCapture(Duration.ofMinutes(3));
+    ActivityOptions options = StepOptions.withinBudget(Duration.ofMinutes(3));
 
     assertThat(options.getScheduleToCloseTimeout()).isEqualTo(Duration.ofMinutes(3));
     assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofSeconds(10));

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** The known API keys and who they belong to. */
@@ -17,6 +18,15 @@ public class ApiKeyRegistry {
   /** Keys shorter than this are refused at startup: they could be guessed. */
   static final int MIN_KEY_LENGTH = 8;
 
+  /** The demo operator key's name when none is configured. */
+  static final String DEMO_OPERATOR_NAME = "demo-operator";
+
+  /**
+   * What an operator key's name may be: it ends up in workflow inputs and logs, so nothing that
+   * could be mistaken for something else there.
+   */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
   private record Entry(byte[] digest, Caller caller) {}
 
   private final List<Entry> entries;
@@ -25,12 +35,23 @@ public class ApiKeyRegistry {
     List<AuthProperties.Key> keys = new ArrayList<>();
     if (notBlank(properties.demoShopKey())) {
       keys.add(
-          new AuthProperties.Key(properties.demoShopKey(), Role.SHOP, properties.demoShopId()));
+          new AuthProperties.Key(
+              properties.demoShopKey(), Role.SHOP, properties.demoShopId(), null));
     }
     if (notBlank(properties.demoOperatorKey())) {
-      keys.add(new AuthProperties.Key(properties.demoOperatorKey(), Role.OPERATOR, null));
+      String name =
+          notBlank(properties.demoOperatorName())
+              ? properties.demoOperatorName()
+              : DEMO_OPERATOR_NAME;
+      keys.add(new AuthProperties.Key(properties.demoOperatorKey(), Role.OPERATOR, null, name));
     }
-    keys.addAll(properties.keys());
+    for (int i = 0; i < properties.keys().size(); i++) {
+      AuthProperties.Key key = properties.keys().get(i);
+      keys.add(
+          key.role() != Role.OPERATOR || notBlank(key.name())
+              ? key
+              : new AuthProperties.Key(key.key(), key.role(), key.shopId(), "operator-key-" + i));
+    }
     List<Entry> built = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (AuthProperties.Key key : keys) {
@@ -65,6 +86,10 @@ public class ApiKeyRegistry {
     if (key.role() == Role.SHOP && !notBlank(key.shopId())) {
       throw new IllegalArgumentException("orders.auth: a SHOP key needs a shop-id");
     }
+    if (key.role() == Role.OPERATOR && !NAME.matcher(key.name()).matches()) {
+      throw new IllegalArgumentException(
+          "orders.auth: an OPERATOR key's name must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
+    }
     if (!seen.add(key.key())) {
       throw new IllegalArgumentException("orders.auth: the same key is configured twice");
     }
@@ -72,7 +97,7 @@ public class ApiKeyRegistry {
   }
 
   private static Caller caller(AuthProperties.Key key) {
-    return key.role() == Role.OPERATOR ? Caller.operator() : Caller.shop(key.shopId());
+    return key.role() == Role.OPERATOR ? Caller.operator(key.name()) : Caller.shop(key.shopId());
   }
 
   private static boolean notBlank(String s) {

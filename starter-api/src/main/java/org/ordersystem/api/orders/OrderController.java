@@ -8,20 +8,9 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
-import org.ordersystem.api.problems.ApiProblem;
-import org.ordersystem.api.problems.FieldError;
-import org.ordersystem.api.web.CustomerIds;
-import org.ordersystem.readmodel.OrderPage;
-import org.ordersystem.readmodel.OrderQuery;
-import org.ordersystem.readmodel.OrderReadModel;
-import org.ordersystem.workflows.model.OrderStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Orders: shops place, cancel and read their own; operators cancel and read all. */
 @RestController
 public class OrderController {
-
-  /** One page of orders, newest first; {@code nextPageToken} is null on the last page. */
-  public record OrderList(List<OrderResponse> items, String nextPageToken) {}
-
-  static final int DEFAULT_PAGE_SIZE = 20;
 
   private static final String MIXED_SOURCES_EXAMPLE =
       """
@@ -60,23 +44,20 @@ public class OrderController {
       }
       """;
 
-  private static final String STATUSES =
-      Arrays.stream(OrderStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
-
   private final OrderPlacement placement;
   private final OrderCancellation cancellation;
   private final OrderReader reader;
-  private final OrderReadModel readModel;
+  private final OrderListing listing;
 
   public OrderController(
       OrderPlacement placement,
       OrderCancellation cancellation,
       OrderReader reader,
-      OrderReadModel readModel) {
+      OrderListing listing) {
     this.placement = placement;
     this.cancellation = cancellation;
     this.reader = reader;
-    this.readModel = readModel;
+    this.listing = listing;
   }
 
   @Operation(
@@ -177,12 +158,10 @@ public class OrderController {
 
   @Operation(summary = "List orders, newest first (a shop sees only its own)")
   @GetMapping("/api/v1/orders")
-  public OrderList list(
+  public OrderListing.OrderList list(
       Caller caller,
       @RequestParam(name = "customerId", required = false) String customerId,
-      @Parameter(
-              description =
-                  "CREATING, COMPLETED, REJECTED, CANCELLED, PARTIALLY_REFUNDED or REFUNDED")
+      @Parameter(description = OrderListing.STATUS_HINT)
           @RequestParam(name = "status", required = false)
           String status,
       @Parameter(description = "1 to 100, default 20")
@@ -191,57 +170,13 @@ public class OrderController {
       @Parameter(description = "nextPageToken of the previous page")
           @RequestParam(name = "pageToken", required = false)
           String pageToken) {
-    List<FieldError> errors = new ArrayList<>();
-    if (customerId != null && !CustomerIds.isValid(customerId)) {
-      errors.add(new FieldError("customerId", "must be a customer id (" + CustomerIds.HINT + ")"));
-    }
-    OrderStatus statusFilter = status == null ? null : status(status, errors);
-    int limit = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize(pageSize, errors);
-    if (pageToken != null && (pageToken.isEmpty() || pageToken.length() > 512)) {
-      errors.add(new FieldError("pageToken", "is not a page token of this API"));
-    }
-    if (!errors.isEmpty()) {
-      throw ApiProblem.validation(errors);
-    }
-    OrderQuery query =
-        new OrderQuery(
+    return listing.list(
+        new OrderListing.Request(
             caller.isOperator() ? null : caller.shopId(),
             customerId,
-            statusFilter,
-            pageToken,
-            limit);
-    OrderPage page;
-    try {
-      page = readModel.list(query);
-    } catch (IllegalArgumentException e) { // the only one list throws: an undecodable token
-      throw ApiProblem.validation(
-          List.of(new FieldError("pageToken", "is not a page token of this API")));
-    }
-    return new OrderList(
-        page.items().stream().map(OrderResponse::from).toList(), page.nextPageToken());
-  }
-
-  private static OrderStatus status(String value, List<FieldError> errors) {
-    for (OrderStatus s : OrderStatus.values()) {
-      if (s.name().equals(value)) {
-        return s;
-      }
-    }
-    errors.add(new FieldError("status", "must be one of " + STATUSES));
-    return null;
-  }
-
-  private static int pageSize(String value, List<FieldError> errors) {
-    try {
-      int size = Integer.parseInt(value);
-      if (size >= 1 && size <= OrderQuery.MAX_LIMIT) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        new FieldError("pageSize", "must be a whole number from 1 to " + OrderQuery.MAX_LIMIT));
-    return DEFAULT_PAGE_SIZE;
+            status,
+            "pageSize",
+            pageSize,
+            pageToken));
   }
 }

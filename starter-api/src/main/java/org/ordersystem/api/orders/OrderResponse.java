@@ -9,6 +9,7 @@ import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentSource;
+import org.ordersystem.workflows.model.PendingInfo;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.ShipmentState;
 import org.ordersystem.workflows.model.SourceType;
@@ -21,6 +22,7 @@ import org.ordersystem.workflows.model.SourceType;
  * @param shipmentState where the parcel stands: NONE until shipping is registered, then CREATED,
  *     DISPATCHED, DELIVERED, or CANCELLED
  * @param refundedAmount JPY returned to the customer by completed refunds
+ * @param pending why and since when a PENDING order stopped; null in every other status
  * @param createdAt null while the order is only known from the request (a 202 answer)
  */
 public record OrderResponse(
@@ -37,8 +39,41 @@ public record OrderResponse(
     String trackingNumber,
     ShipmentState shipmentState,
     @Schema(description = "JPY returned by completed refunds.", example = "0") long refundedAmount,
+    @Schema(
+            description = "Why and since when a PENDING order stopped; null in every other status.",
+            nullable = true)
+        Pending pending,
     Instant createdAt,
     Instant updatedAt) {
+
+  /**
+   * Why a PENDING order stopped: it waits for an operator's or the recovery sweep's retry or
+   * rollback.
+   *
+   * @param step the step that ran out of its retry budget
+   * @param reason the last failure's type, such as STEP_TIMED_OUT
+   * @param message the last failure's message
+   * @param since when the order became PENDING this time
+   * @param attempts retry budgets the step has used up: 1 the first time, one more after every
+   *     retry that ended PENDING again
+   * @param rollbackAllowed false once capture has begun: only a retry can help then
+   */
+  @Schema(name = "Pending")
+  public record Pending(
+      OrderStep step,
+      @Schema(example = "STEP_TIMED_OUT") String reason,
+      String message,
+      Instant since,
+      @Schema(example = "1") int attempts,
+      boolean rollbackAllowed) {
+
+    static Pending from(PendingInfo p) {
+      return p == null
+          ? null
+          : new Pending(
+              p.step(), p.reason(), p.message(), p.since(), p.attempts(), p.rollbackAllowed());
+    }
+  }
 
   /** One priced line. */
   public record Line(String sku, int quantity, long unitPrice, long amount) {}
@@ -93,10 +128,12 @@ public record OrderResponse(
         ShipmentState.NONE,
         0,
         null,
+        null,
         null);
   }
 
-  static OrderResponse from(OrderView v) {
+  /** The order as the workflow or the read model knows it. */
+  public static OrderResponse from(OrderView v) {
     List<Line> lines =
         v.lines() == null
             ? List.of()
@@ -123,6 +160,7 @@ public record OrderResponse(
         v.trackingNumber(),
         v.shipmentState() == null ? ShipmentState.NONE : v.shipmentState(),
         v.refundedAmount(),
+        Pending.from(v.pending()),
         v.createdAt(),
         v.updatedAt());
   }

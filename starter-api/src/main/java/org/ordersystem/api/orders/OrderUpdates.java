@@ -23,13 +23,14 @@ import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.model.RefundRequest;
 import org.ordersystem.workflows.model.RefundView;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends Workflow Updates to a placed order (cancel, refund) and waits, within one time budget,
- * first for the validator's verdict, then for the result.
+ * Sends Workflow Updates to a placed order (cancel, refund, retry or roll back a PENDING one) and
+ * waits, within one time budget, first for the validator's verdict, then for the result.
  *
  * <p>An update the validator refuses leaves nothing in the workflow's history, so a refusal is
  * answered as a 409 or 422 problem with the validator's own message, and nothing changed. An update
@@ -38,8 +39,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Temporal's Java SDK up to 1.38 loses the type of a validator's {@code ApplicationFailure}
  * (temporalio/sdk-java#2875: the rejection is serialized twice and arrives typed as {@code
- * WorkflowExecutionException}; the message survives). The refusal is then classified from what the
- * workflow answers to queries instead; once the SDK keeps the type, the type decides.
+ * WorkflowExecutionException}; the message survives). The workflow therefore also writes the type
+ * before its message ({@code TYPE: detail}), which {@link UpdateRejections#typeOf} reads; a refusal
+ * without either is classified from what the workflow answers to queries.
  */
 @Component
 public class OrderUpdates {
@@ -50,7 +52,9 @@ public class OrderUpdates {
           UpdateRejections.ORDER_NOT_CANCELLABLE, ProblemType.ORDER_NOT_CANCELLABLE,
           UpdateRejections.ORDER_NOT_REFUNDABLE, ProblemType.ORDER_NOT_REFUNDABLE,
           UpdateRejections.INVALID_REFUND, ProblemType.INVALID_REFUND,
-          UpdateRejections.IDEMPOTENCY_CONFLICT, ProblemType.IDEMPOTENCY_CONFLICT);
+          UpdateRejections.IDEMPOTENCY_CONFLICT, ProblemType.IDEMPOTENCY_CONFLICT,
+          UpdateRejections.ORDER_NOT_PENDING, ProblemType.ORDER_NOT_PENDING,
+          UpdateRejections.ROLLBACK_NOT_ALLOWED, ProblemType.ROLLBACK_NOT_ALLOWED);
 
   private static final String RETRY = "retry later (the request is safe to repeat).";
 
@@ -105,6 +109,61 @@ public class OrderUpdates {
             .build(),
         timeout,
         () -> refundRefusal(orderId, request.refundId()));
+  }
+
+  /**
+   * Asks a PENDING order's workflow to run the step it stopped at again, and returns once the retry
+   * settled (the order final, or PENDING again) if that happens in time. The update id is left
+   * random: an order that ends PENDING again may be retried again, and Temporal would answer a
+   * reused id with the first retry's result.
+   *
+   * @throws ApiProblem 409 when the order is not PENDING; 503 when Temporal does not take the
+   *     update in time
+   */
+  public UpdateOutcome<OrderView> retryPending(
+      String orderId, RecoveryRequest request, Duration timeout) {
+    OrderWorkflow workflow = stub(orderId);
+    return send(
+        workflow::retryPending,
+        request,
+        UpdateOptions.<OrderView>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+        timeout,
+        () -> ProblemType.ORDER_NOT_PENDING); // the retry validator's only refusal
+  }
+
+  /**
+   * Asks a PENDING order's workflow to roll the order back, and returns the CANCELLED order if the
+   * compensations finish in time.
+   *
+   * @throws ApiProblem 409 when the order is not PENDING or its capture has begun; 503 when
+   *     Temporal does not take the update in time
+   */
+  public UpdateOutcome<OrderView> rollbackPending(
+      String orderId, RecoveryRequest request, Duration timeout) {
+    OrderWorkflow workflow = stub(orderId);
+    return send(
+        workflow::rollbackPending,
+        request,
+        UpdateOptions.<OrderView>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+        timeout,
+        () -> rollbackRefusal(orderId));
+  }
+
+  /**
+   * Which refusal an untyped rollback rejection was: a PENDING order refuses only after capture.
+   */
+  private ProblemType rollbackRefusal(String orderId) {
+    try {
+      OrderView order = calls.read(() -> stub(orderId).getOrder()).orElse(null);
+      boolean captureBegun =
+          order != null
+              && order.status() == OrderStatus.PENDING
+              && order.pending() != null
+              && !order.pending().rollbackAllowed();
+      return captureBegun ? ProblemType.ROLLBACK_NOT_ALLOWED : ProblemType.ORDER_NOT_PENDING;
+    } catch (ApiProblem e) {
+      return ProblemType.ORDER_NOT_PENDING; // refused either way; the message says why
+    }
   }
 
   /**
@@ -181,8 +240,9 @@ public class OrderUpdates {
         failure = f;
       }
     }
-    if (failure != null && REJECTIONS.containsKey(failure.getType())) {
-      throw new ApiProblem(REJECTIONS.get(failure.getType()), failure.getOriginalMessage());
+    String rejection = UpdateRejections.typeOf(failure);
+    if (rejection != null && REJECTIONS.containsKey(rejection)) {
+      throw new ApiProblem(REJECTIONS.get(rejection), UpdateRejections.detailOf(failure));
     }
     if (failure != null && LOST_TYPE.equals(failure.getType())) {
       throw new ApiProblem(untypedRefusal.get(), failure.getOriginalMessage());

@@ -18,6 +18,18 @@ public enum ProblemType {
       "order-not-cancellable", HttpStatus.CONFLICT, "The order can no longer be cancelled"),
   ORDER_NOT_REFUNDABLE("order-not-refundable", HttpStatus.CONFLICT, "The order cannot be refunded"),
   INVALID_REFUND("invalid-refund", HttpStatus.UNPROCESSABLE_ENTITY, "The refund is not possible"),
+  ORDER_NOT_PENDING(
+      "order-not-pending",
+      HttpStatus.CONFLICT,
+      "The order is not PENDING: there is nothing to retry or roll back"),
+  ROLLBACK_NOT_ALLOWED(
+      "rollback-not-allowed",
+      HttpStatus.CONFLICT,
+      "Capture has begun: the order can only be retried, not rolled back"),
+  WORKFLOW_NOT_RUNNING(
+      "workflow-not-running", HttpStatus.CONFLICT, "The order's workflow is not running"),
+  SWEEP_FAILED(
+      "sweep-failed", HttpStatus.BAD_GATEWAY, "The recovery sweep ended without a summary"),
   SHIPMENT_CANCELLED("shipment-cancelled", HttpStatus.CONFLICT, "The shipment was cancelled"),
   MISMATCH_NOT_OPEN("mismatch-not-open", HttpStatus.CONFLICT, "The mismatch is resolved already"),
   SERVICE_UNAVAILABLE(

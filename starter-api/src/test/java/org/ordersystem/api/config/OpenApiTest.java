@@ -115,6 +115,43 @@ class OpenApiTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldDescribePendingOrdersAndRecovery() throws Exception {
+    String retry = "$.paths['/api/v1/ops/orders/{orderId}/retry'].post";
+    String rollback = "$.paths['/api/v1/ops/orders/{orderId}/rollback'].post";
+    String sweeps = "$.paths['/api/v1/ops/recovery/sweeps']";
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(
+            jsonPath("$.paths['/api/v1/ops/orders'].get.parameters[*].name")
+                .value(contains("status", "limit", "pageToken")))
+        .andExpect(jsonPath(retry + ".responses", hasKey("202")))
+        .andExpect(jsonPath(retry + ".responses", hasKey("409")))
+        .andExpect(
+            jsonPath(retry + ".requestBody.content['application/json'].schema.$ref")
+                .value("#/components/schemas/RecoveryNoteBody"))
+        .andExpect(jsonPath(rollback + ".responses", hasKey("409")))
+        .andExpect(
+            jsonPath("$.components.schemas.RecoveryNoteBody.properties.note.maxLength").value(500))
+        .andExpect(jsonPath(sweeps + ".post.responses", hasKey("200")))
+        .andExpect(jsonPath(sweeps + ".post.responses", hasKey("202")))
+        .andExpect(
+            jsonPath(sweeps + ".post.responses['200'].content['application/json'].schema.$ref")
+                .value("#/components/schemas/Sweep"))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/ops/recovery/sweeps/{sweepId}'].get.responses['202']"
+                        + ".content['application/json'].schema.$ref")
+                .value("#/components/schemas/SweepInProgress"))
+        .andExpect(
+            jsonPath(
+                "$.paths['/api/v1/ops/recovery/sweeps/{sweepId}'].get.responses", hasKey("404")))
+        .andExpect(
+            jsonPath("$.components.schemas.OrderResponse.properties.pending.$ref")
+                .value("#/components/schemas/Pending"))
+        .andExpect(jsonPath("$.components.schemas.Pending.properties", hasKey("rollbackAllowed")))
+        .andExpect(jsonPath("$.components.schemas.SweepItem.properties", hasKey("decision")));
+  }
+
+  @Test
   void shouldServeSwaggerUi() throws Exception {
     mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
   }

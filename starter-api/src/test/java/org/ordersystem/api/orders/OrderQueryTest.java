@@ -189,8 +189,8 @@ class OrderQueryTest extends ApiTestSupport {
         .andExpect(
             jsonPath("$.errors[0].message")
                 .value(
-                    "must be one of CREATING, COMPLETED, REJECTED, CANCELLED, PARTIALLY_REFUNDED,"
-                        + " REFUNDED"))
+                    "must be one of CREATING, PENDING, COMPLETED, REJECTED, CANCELLED,"
+                        + " PARTIALLY_REFUNDED, REFUNDED"))
         .andExpect(jsonPath("$.errors[1].field").value("pageSize"));
     assertProblem(as(SHOP_KEY, "/api/v1/orders?pageSize=101"), 400);
     assertProblem(as(SHOP_KEY, "/api/v1/orders?pageSize=ten"), 400);

@@ -12,7 +12,9 @@ import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PendingInfo;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
+import org.ordersystem.workflows.model.RecoveryRequest;
 import org.ordersystem.workflows.model.RefundRequest;
 import org.ordersystem.workflows.model.RefundStatus;
 import org.ordersystem.workflows.model.RefundView;
@@ -22,19 +24,25 @@ import org.ordersystem.workflows.model.ShipmentUpdate;
 /**
  * A stand-in for the order workflow, for the API's Temporal calls against the test server. By
  * customer: "slow" is never decided (it waits to be cancelled), "open" completes and stays open for
- * refunds and shipment news, any other completes and ends. A cancel or refund whose reason is
- * "slow" is accepted and never finishes; a refund whose reason is "refused late" is accepted, then
- * refused by its handler.
+ * refunds and shipment news, "pending" stops PENDING at REGISTER_SHIPPING, "pending-captured" stops
+ * PENDING at CAPTURE_PAYMENT (no rollback any more), any other completes and ends. A cancel or
+ * refund whose reason is "slow" is accepted and never finishes; a refund whose reason is "refused
+ * late" is accepted, then refused by its handler. A retry whose note is "slow" is accepted and
+ * never settles; one whose note is "fails again" ends PENDING again, one attempt more.
  */
 public class StandInOrderWorkflow implements OrderWorkflow {
 
   private static final String SLOW = "slow";
+  private static final String PENDING = "pending";
+  private static final String PENDING_CAPTURED = "pending-captured";
 
   private PlaceOrderRequest request;
   private OrderStatus status = OrderStatus.CREATING;
   private OrderView decision;
   private ShipmentState shipment = ShipmentState.NONE;
   private long refunded;
+  private String reason;
+  private PendingInfo pending;
   private final List<RefundView> refunds = new ArrayList<>();
 
   @Override
@@ -42,6 +50,12 @@ public class StandInOrderWorkflow implements OrderWorkflow {
     this.request = request;
     if (request.customerId().equals(SLOW)) {
       Workflow.await(() -> decision != null);
+    } else if (request.customerId().startsWith(PENDING)) {
+      boolean captured = request.customerId().equals(PENDING_CAPTURED);
+      OrderStep step = captured ? OrderStep.CAPTURE_PAYMENT : OrderStep.REGISTER_SHIPPING;
+      stopPending(step, 1, !captured);
+      decision = view();
+      Workflow.await(() -> status.isFinal());
     } else {
       status = OrderStatus.COMPLETED;
       shipment = ShipmentState.CREATED;
@@ -142,6 +156,65 @@ public class StandInOrderWorkflow implements OrderWorkflow {
   }
 
   @Override
+  public void retry(RecoveryRequest recovery) {
+    if (status == OrderStatus.PENDING) {
+      complete();
+    }
+  }
+
+  @Override
+  public void rollback(RecoveryRequest recovery) {
+    if (status == OrderStatus.PENDING && pending.rollbackAllowed()) {
+      rollBack();
+    }
+  }
+
+  @Override
+  public OrderView retryPending(RecoveryRequest recovery) {
+    PendingInfo was = pending;
+    status = OrderStatus.CREATING;
+    pending = null;
+    if (SLOW.equals(recovery.note())) {
+      Workflow.await(() -> false);
+    }
+    if ("fails again".equals(recovery.note())) {
+      stopPending(was.step(), was.attempts() + 1, was.rollbackAllowed());
+    } else {
+      complete();
+    }
+    return view();
+  }
+
+  @Override
+  public void validateRetryPending(RecoveryRequest recovery) {
+    if (status != OrderStatus.PENDING) {
+      throw rejection(
+          UpdateRejections.ORDER_NOT_PENDING,
+          "Order is " + status + "; only a PENDING order can be retried.");
+    }
+  }
+
+  @Override
+  public OrderView rollbackPending(RecoveryRequest recovery) {
+    rollBack();
+    return view();
+  }
+
+  @Override
+  public void validateRollbackPending(RecoveryRequest recovery) {
+    if (status != OrderStatus.PENDING) {
+      throw rejection(
+          UpdateRejections.ORDER_NOT_PENDING,
+          "Order is " + status + "; only a PENDING order can be rolled back.");
+    }
+    if (!pending.rollbackAllowed()) {
+      throw rejection(
+          UpdateRejections.ROLLBACK_NOT_ALLOWED,
+          "Capture has begun (" + pending.step() + "); only a retry can complete the order.");
+    }
+  }
+
+  @Override
   public OrderView getOrder() {
     return view();
   }
@@ -149,6 +222,35 @@ public class StandInOrderWorkflow implements OrderWorkflow {
   @Override
   public List<RefundView> getRefunds() {
     return List.copyOf(refunds);
+  }
+
+  private void stopPending(OrderStep step, int attempts, boolean rollbackAllowed) {
+    status = OrderStatus.PENDING;
+    pending =
+        new PendingInfo(
+            step,
+            "STEP_TIMED_OUT",
+            step + " ran out of its retry budget.",
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+            attempts,
+            rollbackAllowed);
+  }
+
+  private void complete() {
+    status = OrderStatus.COMPLETED;
+    shipment = ShipmentState.CREATED;
+    pending = null;
+  }
+
+  private void rollBack() {
+    status = OrderStatus.CANCELLED;
+    reason = OrderWorkflow.ROLLED_BACK;
+    pending = null;
+  }
+
+  /** Refused the way the real workflow refuses: typed, and the type before the message. */
+  private static ApplicationFailure rejection(String type, String detail) {
+    return ApplicationFailure.newNonRetryableFailure(type + ": " + detail, type);
   }
 
   private RefundView find(String refundId) {
@@ -162,10 +264,12 @@ public class StandInOrderWorkflow implements OrderWorkflow {
         request.shopId(),
         request.customerId(),
         status,
-        status == OrderStatus.CREATING ? OrderStep.RESERVE_STOCK : OrderStep.COMPLETED,
+        pending != null
+            ? pending.step()
+            : status == OrderStatus.CREATING ? OrderStep.RESERVE_STOCK : OrderStep.COMPLETED,
         List.of(),
         request.total(),
-        null,
+        reason,
         null,
         request.lines(),
         List.of(),
@@ -174,6 +278,7 @@ public class StandInOrderWorkflow implements OrderWorkflow {
         now,
         now,
         shipment,
-        refunded);
+        refunded,
+        pending);
   }
 }

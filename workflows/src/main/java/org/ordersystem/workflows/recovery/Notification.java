@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.ordersystem.workflows.model.PendingInfo;
 
 /**
- * One JSON message to the notification webhook. Delivery is at least once: receivers deduplicate
- * by {@code notificationId}, which is the same on every redelivery.
+ * One JSON message to the notification webhook. Delivery is at least once: receivers deduplicate by
+ * {@code notificationId}, which is the same on every redelivery.
  *
  * @param orderId for ORDER_PENDING and ORDER_UNRESOLVED; else null
  * @param pending for ORDER_PENDING; else null

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the recovery sweep finds and treats stuck orders. Carried in each {@link SweepRequest}, so
- * a scheduled run, a timer loop and a sweep started by an operator all decide the same way.
+ * How the recovery sweep finds and treats stuck orders. Carried in each {@link SweepRequest}, so a
+ * scheduled run, a timer loop and a sweep started by an operator all decide the same way.
  *
  * @param sweepInterval time between two scheduled sweeps
  * @param creatingStaleAfter a CREATING order with no transition for longer than this is stale:
@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param retryBackoff how long after an order became PENDING the sweep first retries it; doubles
  *     with each attempt
  * @param maxRetryBackoff the cap of that doubling
- * @param maxPendingAge an order placed longer ago than this is rolled back instead of retried,
- *     when it still can be: a customer no longer waits for it
+ * @param maxPendingAge an order placed longer ago than this is rolled back instead of retried, when
+ *     it still can be: a customer no longer waits for it
  * @param batchSize the most candidates one sweep examines; the next sweep takes the rest
  */
 public record RecoverySettings(

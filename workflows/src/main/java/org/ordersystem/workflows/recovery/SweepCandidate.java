@@ -6,8 +6,7 @@ import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.PendingInfo;
 
 /**
- * An order the read model shows as PENDING, or CREATING with no transition since {@code
- * updatedAt}.
+ * An order the read model shows as PENDING, or CREATING with no transition since {@code updatedAt}.
  *
  * @param pending for a PENDING order its step, reason, since and attempts; null for CREATING
  */

@@ -1,0 +1,139 @@
+package org.ordersystem.api.recovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Set;
+import org.ordersystem.api.auth.Caller;
+import org.ordersystem.api.orders.OrderReader;
+import org.ordersystem.api.orders.OrderResponse;
+import org.ordersystem.api.orders.OrderUpdates;
+import org.ordersystem.api.orders.OrderWorkflowGateway;
+import org.ordersystem.api.orders.UpdateOutcome;
+import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.api.web.JsonFields;
+import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.RecoveryRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * An operator's retry or rollback of a PENDING order, through the workflow's validated {@code
+ * retryPending} and {@code rollbackPending} updates: the workflow alone decides, atomically,
+ * whether the order is still PENDING and may still be rolled back, so two operators (or an operator
+ * and the recovery sweep) acting at once cannot both win.
+ */
+@Component
+public class PendingOrderActions {
+
+  /** The answer: 200 settled (final, or PENDING again), 202 accepted and still running. */
+  public record Answer(HttpStatus status, OrderResponse order) {}
+
+  /** What is asked of the order. */
+  enum Action {
+    RETRY("retried"),
+    ROLLBACK("rolled back");
+
+    private final String done;
+
+    Action(String done) {
+      this.done = done;
+    }
+  }
+
+  static final int MAX_NOTE_LENGTH = 500;
+
+  private static final Set<String> FIELDS = Set.of("note");
+
+  private final OrderReader reader;
+  private final OrderUpdates updates;
+  private final OrderWorkflowGateway workflows;
+  private final Duration wait;
+
+  public PendingOrderActions(
+      OrderReader reader,
+      OrderUpdates updates,
+      OrderWorkflowGateway workflows,
+      RecoveryWaits waits) {
+    this.reader = reader;
+    this.updates = updates;
+    this.workflows = workflows;
+    this.wait = waits.actionWait();
+  }
+
+  public Answer retry(Caller caller, String orderId, JsonNode body) {
+    return act(Action.RETRY, caller, orderId, body);
+  }
+
+  public Answer rollback(Caller caller, String orderId, JsonNode body) {
+    return act(Action.ROLLBACK, caller, orderId, body);
+  }
+
+  private Answer act(Action action, Caller caller, String orderId, JsonNode body) {
+    RecoveryRequest request = new RecoveryRequest("operator:" + caller.name(), parseNote(body));
+    OrderView order = reader.findVisible(caller, orderId);
+    UpdateOutcome<OrderView> outcome =
+        action == Action.RETRY
+            ? updates.retryPending(orderId, request, wait)
+            : updates.rollbackPending(orderId, request, wait);
+    if (outcome instanceof UpdateOutcome.Completed<OrderView> done) {
+      return new Answer(HttpStatus.OK, OrderResponse.from(done.result()));
+    }
+    if (outcome instanceof UpdateOutcome.Accepted<OrderView>) {
+      return new Answer(HttpStatus.ACCEPTED, OrderResponse.from(asItStands(orderId, order)));
+    }
+    OrderView now = reader.find(orderId).orElse(order);
+    if (now.status() != OrderStatus.PENDING) {
+      throw new ApiProblem(
+          ProblemType.ORDER_NOT_PENDING,
+          "Order "
+              + orderId
+              + " is "
+              + now.status()
+              + "; only a PENDING order can be "
+              + action.done
+              + ".");
+    }
+    // The read model says PENDING, but no workflow runs for the order: lost with an in-memory
+    // server, or ended without recording it. Nothing the API can do; people must look.
+    throw new ApiProblem(
+        ProblemType.WORKFLOW_NOT_RUNNING,
+        "Order "
+            + orderId
+            + " is PENDING but its workflow is not running; it cannot be "
+            + action.done
+            + ". Look it up in Temporal UI.");
+  }
+
+  /**
+   * The order from its workflow, which knows the step it is running again before the read model
+   * does; the order as read before when the workflow cannot answer now. The update was accepted
+   * either way, so a slow query must not turn the answer into an error that invites a second try.
+   */
+  private OrderView asItStands(String orderId, OrderView before) {
+    try {
+      return workflows.query(orderId).orElse(before);
+    } catch (ApiProblem e) {
+      if (e.problemType() == ProblemType.SERVICE_UNAVAILABLE) {
+        return before;
+      }
+      throw e;
+    }
+  }
+
+  /** The note from an optional body {@code {note?}}. */
+  static String parseNote(JsonNode body) {
+    if (body == null || body.isNull() || body.isMissingNode()) {
+      return null;
+    }
+    JsonFields json = new JsonFields();
+    JsonNode root = json.object(body, "", true, FIELDS);
+    String note =
+        root == null ? null : json.string(root, "note", "note", false, MAX_NOTE_LENGTH, null, null);
+    if (!json.errors().isEmpty()) {
+      throw ApiProblem.validation(json.errors());
+    }
+    return note;
+  }
+}
