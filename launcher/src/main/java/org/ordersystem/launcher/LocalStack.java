@@ -8,10 +8,12 @@ import java.util.Map;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.api.ApiApplication;
 import org.ordersystem.embeddeddb.EmbeddedMariaDb;
+import org.ordersystem.reconciliation.ReconciliationSchema;
 import org.ordersystem.services.ReferenceServices;
 import org.ordersystem.services.ServicesConfig;
 import org.ordersystem.workers.JdbcUrls;
 import org.ordersystem.workers.OrderWorkers;
+import org.ordersystem.workers.ReconciliationConfig;
 import org.ordersystem.workers.WorkerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,11 @@ public final class LocalStack implements AutoCloseable {
 
   private void startAll() throws Exception {
     dbServerUrl = startDatabase();
-    temporal = TemporalServer.start(options.temporalTarget(), options.temporalPort(), options.dataDir().resolve("temporal"));
+    temporal =
+        TemporalServer.start(
+            options.temporalTarget(),
+            options.temporalPort(),
+            options.dataDir().resolve("temporal"));
     started.push(temporal);
     ReferenceServices services = ReferenceServices.start(servicesConfig());
     started.push(services);
@@ -67,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
             "localhost:" + services.paymentPort());
     serviceTargets = targets;
     pspTarget = "localhost:" + services.pspPort();
-    started.push(OrderWorkers.start(workerConfig(targets)));
+    started.push(OrderWorkers.start(workerConfig(targets), reconciliationConfig()));
     ConfigurableApplicationContext api =
         new SpringApplicationBuilder(ApiApplication.class).properties(apiProperties(targets)).run();
     started.push(api);
@@ -79,7 +85,8 @@ public final class LocalStack implements AutoCloseable {
     if (!"embedded".equals(options.dbUrl())) {
       return options.dbUrl();
     }
-    EmbeddedMariaDb db = EmbeddedMariaDb.start(options.dataDir().resolve("mariadb"), options.dbPort());
+    EmbeddedMariaDb db =
+        EmbeddedMariaDb.start(options.dataDir().resolve("mariadb"), options.dbPort());
     started.push(db);
     return "jdbc:mysql://localhost:" + db.port() + EMBEDDED_DB_PARAMS;
   }
@@ -114,6 +121,15 @@ public final class LocalStack implements AutoCloseable {
         Duration.ofSeconds(5));
   }
 
+  private ReconciliationConfig reconciliationConfig() {
+    return new ReconciliationConfig(
+        true,
+        pspTarget,
+        ReconciliationSchema.urlBeside(JdbcUrls.forDatabase(dbServerUrl, "orders")),
+        options.reconciliation(),
+        System.getenv().getOrDefault("ORDERS_NOTIFICATION_WEBHOOK_URL", ""));
+  }
+
   private Map<String, Object> apiProperties(ServiceClients.Targets targets) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("server.port", options.apiPort());
@@ -125,6 +141,8 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.services.shipping.target", targets.shipping());
     p.put("orders.services.payment.target", targets.payment());
     p.put("orders.services.psp.target", pspTarget);
+    p.put("orders.reconciliation.window", options.reconciliation().window().toString());
+    p.put("orders.reconciliation.grace", options.reconciliation().grace().toString());
     p.put("orders.auth.demo-shop-key", options.shopKey());
     p.put("orders.auth.demo-operator-key", options.operatorKey());
     // Fault control exists to rehearse failures; only the local stack turns it on.

@@ -19,7 +19,8 @@ public final class LocalStackMain {
                   stopped.countDown();
                 },
                 "local-stack-shutdown"));
-    System.out.println("\nOrder system local stack is ready.\n" + stack.banner() + "Ctrl-C stops it.");
+    System.out.println(
+        "\nOrder system local stack is ready.\n" + stack.banner() + "Ctrl-C stops it.");
     stopped.await();
   }
 }

@@ -3,6 +3,8 @@ package org.ordersystem.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.ordersystem.workers.ReconciliationConfig;
+import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 
 /**
  * How the local stack runs; every field has an environment variable.
@@ -20,6 +22,8 @@ import java.util.Map;
  * @param pspAuthorizationTtl {@code ORDERS_PSP_AUTH_TTL} (PT24H): how long the simulated card
  *     provider holds an uncaptured authorization
  * @param stepRetryBudget {@code ORDERS_STEP_RETRY_BUDGET} (PT5M)
+ * @param reconciliation {@code ORDERS_RECON_INTERVAL} (PT5M), {@code ORDERS_RECON_WINDOW} (P7D),
+ *     {@code ORDERS_RECON_GRACE} (PT2M): payment reconciliation's schedule and comparison
  */
 public record LocalStackOptions(
     Path dataDir,
@@ -34,7 +38,40 @@ public record LocalStackOptions(
     String shopKey,
     String operatorKey,
     Duration stepRetryBudget,
-    Duration pspAuthorizationTtl) {
+    Duration pspAuthorizationTtl,
+    ReconciliationSettings reconciliation) {
+
+  /** With reconciliation's defaults. */
+  public LocalStackOptions(
+      Path dataDir,
+      int apiPort,
+      String temporalTarget,
+      int temporalPort,
+      String dbUrl,
+      int dbPort,
+      String dbUser,
+      String dbPassword,
+      ServicePorts servicePorts,
+      String shopKey,
+      String operatorKey,
+      Duration stepRetryBudget,
+      Duration pspAuthorizationTtl) {
+    this(
+        dataDir,
+        apiPort,
+        temporalTarget,
+        temporalPort,
+        dbUrl,
+        dbPort,
+        dbUser,
+        dbPassword,
+        servicePorts,
+        shopKey,
+        operatorKey,
+        stepRetryBudget,
+        pspAuthorizationTtl,
+        ReconciliationSettings.defaults());
+  }
 
   /** Ports of the reference services and the card provider; 0 picks free ones. */
   public record ServicePorts(int stock, int shipping, int payment, int psp) {}
@@ -57,6 +94,7 @@ public record LocalStackOptions(
         env.getOrDefault("ORDERS_DEMO_SHOP_KEY", "demo-shop-key"),
         env.getOrDefault("ORDERS_DEMO_OPERATOR_KEY", "demo-operator-key"),
         Duration.parse(env.getOrDefault("ORDERS_STEP_RETRY_BUDGET", "PT5M")),
-        Duration.parse(env.getOrDefault("ORDERS_PSP_AUTH_TTL", "PT24H")));
+        Duration.parse(env.getOrDefault("ORDERS_PSP_AUTH_TTL", "PT24H")),
+        ReconciliationConfig.fromEnv(env, "jdbc:mysql://localhost").settings());
   }
 }

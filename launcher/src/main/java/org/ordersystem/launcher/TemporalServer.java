@@ -12,7 +12,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Temporal server the stack talks to: in process, a launched dev server, or an external one. */
+/**
+ * The Temporal server the stack talks to: in process, a launched dev server, or an external one.
+ */
 final class TemporalServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalServer.class);
@@ -40,8 +42,8 @@ final class TemporalServer implements AutoCloseable {
   }
 
   /**
-   * The in-process test server. Time skipping stays locked so timers run in real time, as the
-   * shops and operators of the local stack expect. It keeps its state in memory only.
+   * The in-process test server. Time skipping stays locked so timers run in real time, as the shops
+   * and operators of the local stack expect. It keeps its state in memory only.
    */
   private static TemporalServer embedded(int port) {
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);

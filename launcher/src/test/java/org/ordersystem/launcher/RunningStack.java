@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 
 /**
  * One local stack for all end-to-end tests of this JVM, on free ports and a fresh data directory,
@@ -14,8 +15,17 @@ final class RunningStack {
 
   static final String SHOP_KEY = "e2e-shop-key";
   static final String OPERATOR_KEY = "e2e-operator-key";
+
   /** Long enough for the outage rehearsals to clear inside it. */
   static final Duration STEP_RETRY_BUDGET = Duration.ofMinutes(2);
+
+  /**
+   * Reconciliation runs when a test asks (the timer's hour never comes), with a grace short enough
+   * for a test to wait out.
+   */
+  static final ReconciliationSettings RECONCILIATION =
+      new ReconciliationSettings(
+          Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(5), 100, 200);
 
   private static LocalStack stack;
 
@@ -39,7 +49,8 @@ final class RunningStack {
                 SHOP_KEY,
                 OPERATOR_KEY,
                 STEP_RETRY_BUDGET,
-                Duration.ofHours(24));
+                Duration.ofHours(24),
+                RECONCILIATION);
         stack = LocalStack.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       } catch (Exception e) {
