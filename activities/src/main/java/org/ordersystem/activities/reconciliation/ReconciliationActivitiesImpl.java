@@ -103,6 +103,9 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
   @Override
   public List<PendingPayment> findPendingPayments(int limit) {
     List<PendingPayment> found = new ArrayList<>();
+    if (limit < 1) {
+      return found;
+    }
     String token = null;
     do {
       OrderPage page =
