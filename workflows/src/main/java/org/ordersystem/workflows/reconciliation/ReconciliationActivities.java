@@ -8,9 +8,10 @@ import org.ordersystem.workflows.recovery.RecoveryOutcome;
 /**
  * What reconciliation needs from the provider, the payment service, its own store and Temporal.
  * Every corrective call carries the key of its {@link LegCorrection}, so a retry never moves money
- * twice.
+ * twice. Its activity types are prefixed {@code Reconciliation}, as they share the order workers'
+ * task queue with the payment activities of the same names (voidLeg, refundLeg).
  */
-@ActivityInterface
+@ActivityInterface(namePrefix = "Reconciliation")
 public interface ReconciliationActivities {
 
   /**
