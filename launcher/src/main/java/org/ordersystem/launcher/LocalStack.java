@@ -127,7 +127,7 @@ public final class LocalStack implements AutoCloseable {
         pspTarget,
         ReconciliationSchema.urlBeside(JdbcUrls.forDatabase(dbServerUrl, "orders")),
         options.reconciliation(),
-        System.getenv().getOrDefault("ORDERS_NOTIFICATION_WEBHOOK_URL", ""));
+        System.getenv().getOrDefault("ORDERS_NOTIFY_WEBHOOK_URL", ""));
   }
 
   private Map<String, Object> apiProperties(ServiceClients.Targets targets) {

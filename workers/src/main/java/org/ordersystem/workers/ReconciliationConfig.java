@@ -24,7 +24,7 @@ public record ReconciliationConfig(
    * Reads {@code ORDERS_RECON_ENABLED} (true), {@code ORDERS_PSP_TARGET} (localhost:50054), {@code
    * ORDERS_RECON_DB_URL} (the {@code reconciliation} database beside {@code ordersDbUrl}), {@code
    * ORDERS_RECON_INTERVAL} (PT5M), {@code ORDERS_RECON_WINDOW} (P7D), {@code ORDERS_RECON_GRACE}
-   * (PT2M) and {@code ORDERS_NOTIFICATION_WEBHOOK_URL} (none: notifications are logged).
+   * (PT2M) and {@code ORDERS_NOTIFY_WEBHOOK_URL} (none: notifications are logged).
    */
   public static ReconciliationConfig fromEnv(Map<String, String> env, String ordersDbUrl) {
     ReconciliationSettings defaults = ReconciliationSettings.defaults();
@@ -38,7 +38,7 @@ public record ReconciliationConfig(
             duration(env, "ORDERS_RECON_GRACE", defaults.grace()),
             defaults.maxEventPages(),
             defaults.maxActions()),
-        env.getOrDefault("ORDERS_NOTIFICATION_WEBHOOK_URL", ""));
+        env.getOrDefault("ORDERS_NOTIFY_WEBHOOK_URL", ""));
   }
 
   private static Duration duration(Map<String, String> env, String name, Duration fallback) {

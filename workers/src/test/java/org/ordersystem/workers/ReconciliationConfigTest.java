@@ -36,7 +36,7 @@ class ReconciliationConfigTest {
                 "ORDERS_RECON_INTERVAL", "PT1M",
                 "ORDERS_RECON_WINDOW", "P1D",
                 "ORDERS_RECON_GRACE", "PT30S",
-                "ORDERS_NOTIFICATION_WEBHOOK_URL", "http://hooks/x"),
+                "ORDERS_NOTIFY_WEBHOOK_URL", "http://hooks/x"),
             ORDERS);
 
     assertThat(config.enabled()).isFalse();

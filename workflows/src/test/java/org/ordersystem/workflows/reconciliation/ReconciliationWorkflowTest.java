@@ -22,6 +22,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
@@ -326,12 +327,34 @@ class ReconciliationWorkflowTest {
     verify(recon, atLeastOnce()).ingestProviderEvents(10);
   }
 
+  @Test
+  void shouldReplayARunThatCorrectedAndToldAnOrder() throws Exception {
+    Mismatch m =
+        mismatch(
+            MismatchClass.MISSING_INTERNAL,
+            provider(ProviderState.CAPTURED, 5_000, 5_000, 0),
+            ours(LegState.AUTHORIZED, 5_000, 0));
+    when(recon.compare(any())).thenReturn(found(m), agreeing(1));
+    when(recon.inspectOrder(ORDER)).thenReturn(pending(OrderStep.CAPTURE_PAYMENT));
+    when(recon.tellOrder(any()))
+        .thenReturn(new RecoveryOutcome(ORDER, OrderStatus.COMPLETED, null, null));
+    String id = ReconciliationWorkflow.ID_PREFIX + "replay-" + System.nanoTime();
+    run(id);
+
+    WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory(id), ReconciliationWorkflowImpl.class);
+  }
+
   private ReconciliationSummary run() {
+    return run(ReconciliationWorkflow.ID_PREFIX + "test-" + System.nanoTime());
+  }
+
+  private ReconciliationSummary run(String workflowId) {
     return client
         .newWorkflowStub(
             ReconciliationWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(ReconciliationWorkflow.ID_PREFIX + "test-" + System.nanoTime())
+                .setWorkflowId(workflowId)
                 .setTaskQueue(worker.getTaskQueue())
                 .build())
         .run(new ReconciliationRequest("manual", SETTINGS));
