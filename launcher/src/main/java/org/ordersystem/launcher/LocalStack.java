@@ -15,6 +15,7 @@ import org.ordersystem.workers.JdbcUrls;
 import org.ordersystem.workers.OrderWorkers;
 import org.ordersystem.workers.ReconciliationConfig;
 import org.ordersystem.workers.WorkerConfig;
+import org.ordersystem.workflows.recovery.RecoverySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -118,7 +119,10 @@ public final class LocalStack implements AutoCloseable {
         options.dbUser(),
         options.dbPassword(),
         options.stepRetryBudget(),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        options.recovery(),
+        options.recoveryScheduler(),
+        options.notifyWebhook());
   }
 
   private ReconciliationConfig reconciliationConfig() {
@@ -126,8 +130,7 @@ public final class LocalStack implements AutoCloseable {
         true,
         pspTarget,
         ReconciliationSchema.urlBeside(JdbcUrls.forDatabase(dbServerUrl, "orders")),
-        options.reconciliation(),
-        System.getenv().getOrDefault("ORDERS_NOTIFY_WEBHOOK_URL", ""));
+        options.reconciliation());
   }
 
   private Map<String, Object> apiProperties(ServiceClients.Targets targets) {
@@ -147,6 +150,16 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.auth.demo-operator-key", options.operatorKey());
     // Fault control exists to rehearse failures; only the local stack turns it on.
     p.put("orders.dev.faults-enabled", true);
+    // Sweeps an operator starts decide like the workers' periodic ones.
+    RecoverySettings recovery = options.recovery();
+    p.put("orders.recovery.sweep-interval", recovery.sweepInterval().toString());
+    p.put("orders.recovery.creating-stale-after", recovery.creatingStaleAfter().toString());
+    p.put("orders.recovery.max-concurrent", recovery.maxConcurrentRecoveries());
+    p.put("orders.recovery.max-retries", recovery.maxRetries());
+    p.put("orders.recovery.retry-backoff", recovery.retryBackoff().toString());
+    p.put("orders.recovery.max-retry-backoff", recovery.maxRetryBackoff().toString());
+    p.put("orders.recovery.max-pending-age", recovery.maxPendingAge().toString());
+    p.put("orders.recovery.batch-size", recovery.batchSize());
     return p;
   }
 
@@ -163,6 +176,11 @@ public final class LocalStack implements AutoCloseable {
   /** Where the simulated card provider listens. */
   public String pspTarget() {
     return pspTarget;
+  }
+
+  /** JDBC URL of the {@code orders} database (read model and recovery sweeps). */
+  public String ordersDbUrl() {
+    return JdbcUrls.forDatabase(dbServerUrl, "orders");
   }
 
   /** The Temporal frontend the workers and the API use. */

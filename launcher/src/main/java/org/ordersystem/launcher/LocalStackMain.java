@@ -8,7 +8,15 @@ public final class LocalStackMain {
   private LocalStackMain() {}
 
   public static void main(String[] args) throws Exception {
-    LocalStack stack = LocalStack.start(LocalStackOptions.fromEnv(System.getenv()));
+    LocalStackOptions options;
+    try {
+      options = LocalStackOptions.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalStack stack = LocalStack.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

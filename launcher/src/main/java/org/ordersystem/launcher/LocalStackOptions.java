@@ -1,10 +1,15 @@
 package org.ordersystem.launcher;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.ordersystem.workers.EnvValues;
 import org.ordersystem.workers.ReconciliationConfig;
+import org.ordersystem.workers.RecoveryEnv;
+import org.ordersystem.workers.RecoveryScheduler;
 import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
+import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
  * How the local stack runs; every field has an environment variable.
@@ -21,7 +26,13 @@ import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
  *     {@code ORDERS_PAYMENT_PORT} (50053), {@code ORDERS_PSP_PORT} (50054)
  * @param pspAuthorizationTtl {@code ORDERS_PSP_AUTH_TTL} (PT24H): how long the simulated card
  *     provider holds an uncaptured authorization
- * @param stepRetryBudget {@code ORDERS_STEP_RETRY_BUDGET} (PT5M)
+ * @param stepRetryBudget {@code ORDERS_RECOVERY_STEP_BUDGET}, formerly {@code
+ *     ORDERS_STEP_RETRY_BUDGET} (PT5M): how long a step may keep failing before its order becomes
+ *     PENDING
+ * @param recovery {@code ORDERS_RECOVERY_*} (see {@link RecoveryEnv}): the sweep's settings, for
+ *     the workers' periodic sweeps and the API's manual ones alike
+ * @param recoveryScheduler {@code ORDERS_RECOVERY_SCHEDULER} (auto)
+ * @param notifyWebhook {@code ORDERS_NOTIFY_WEBHOOK_URL}; null to log notifications
  * @param reconciliation {@code ORDERS_RECON_INTERVAL} (PT5M), {@code ORDERS_RECON_WINDOW} (P7D),
  *     {@code ORDERS_RECON_GRACE} (PT2M): payment reconciliation's schedule and comparison
  */
@@ -39,6 +50,9 @@ public record LocalStackOptions(
     String operatorKey,
     Duration stepRetryBudget,
     Duration pspAuthorizationTtl,
+    RecoverySettings recovery,
+    RecoveryScheduler recoveryScheduler,
+    URI notifyWebhook,
     ReconciliationSettings reconciliation) {
 
   /** With reconciliation's defaults. */
@@ -55,7 +69,10 @@ public record LocalStackOptions(
       String shopKey,
       String operatorKey,
       Duration stepRetryBudget,
-      Duration pspAuthorizationTtl) {
+      Duration pspAuthorizationTtl,
+      RecoverySettings recovery,
+      RecoveryScheduler recoveryScheduler,
+      URI notifyWebhook) {
     this(
         dataDir,
         apiPort,
@@ -70,12 +87,20 @@ public record LocalStackOptions(
         operatorKey,
         stepRetryBudget,
         pspAuthorizationTtl,
+        recovery,
+        recoveryScheduler,
+        notifyWebhook,
         ReconciliationSettings.defaults());
   }
 
   /** Ports of the reference services and the card provider; 0 picks free ones. */
   public record ServicePorts(int stock, int shipping, int payment, int psp) {}
 
+  /**
+   * Reads the options from environment variables.
+   *
+   * @throws IllegalArgumentException naming a variable whose value is malformed
+   */
   public static LocalStackOptions fromEnv(Map<String, String> env) {
     return new LocalStackOptions(
         Path.of(env.getOrDefault("ORDERS_DATA_DIR", ".data")).toAbsolutePath(),
@@ -93,8 +118,11 @@ public record LocalStackOptions(
             Integer.parseInt(env.getOrDefault("ORDERS_PSP_PORT", "50054"))),
         env.getOrDefault("ORDERS_DEMO_SHOP_KEY", "demo-shop-key"),
         env.getOrDefault("ORDERS_DEMO_OPERATOR_KEY", "demo-operator-key"),
-        Duration.parse(env.getOrDefault("ORDERS_STEP_RETRY_BUDGET", "PT5M")),
-        Duration.parse(env.getOrDefault("ORDERS_PSP_AUTH_TTL", "PT24H")),
+        RecoveryEnv.stepBudget(env),
+        EnvValues.positiveDuration(env, "ORDERS_PSP_AUTH_TTL", Duration.ofHours(24)),
+        RecoveryEnv.settings(env),
+        RecoveryEnv.scheduler(env),
+        RecoveryEnv.notifyWebhook(env),
         ReconciliationConfig.fromEnv(env, "jdbc:mysql://localhost").settings());
   }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.ordersystem.workflows.OrderSearchAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,9 @@ final class TemporalServer implements AutoCloseable {
 
   /**
    * The in-process test server. Time skipping stays locked so timers run in real time, as the shops
-   * and operators of the local stack expect. It keeps its state in memory only.
+   * and operators of the local stack expect. It keeps its state in memory only, and has no
+   * Schedules (the recovery sweep runs on a timer there); the workers register the order search
+   * attributes on it when they start.
    */
   private static TemporalServer embedded(int port) {
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
@@ -56,18 +60,25 @@ final class TemporalServer implements AutoCloseable {
     Files.createDirectories(dataDir);
     int uiPort = port + 1000;
     Path logFile = dataDir.resolve("temporal-dev-server.log");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "temporal",
+                "server",
+                "start-dev",
+                "--db-filename",
+                dataDir.resolve("temporal.db").toString(),
+                "--port",
+                Integer.toString(port),
+                "--ui-port",
+                Integer.toString(uiPort)));
+    // Registered with the server, before any worker upserts them (the workers check again).
+    for (String name : OrderSearchAttributes.NAMES) {
+      command.add("--search-attribute");
+      command.add(name + "=Keyword");
+    }
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    "temporal",
-                    "server",
-                    "start-dev",
-                    "--db-filename",
-                    dataDir.resolve("temporal.db").toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--ui-port",
-                    Integer.toString(uiPort)))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(logFile.toFile())
             .start();

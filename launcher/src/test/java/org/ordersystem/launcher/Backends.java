@@ -46,11 +46,17 @@ final class Backends {
                     .build()));
   }
 
+  /** The shared stack's backends. */
   static synchronized Backends get() {
     if (instance == null) {
       instance = new Backends(RunningStack.get());
     }
     return instance;
+  }
+
+  /** Another stack's backends (channels for the life of the JVM, like the shared stack's). */
+  static Backends of(LocalStack stack) {
+    return new Backends(stack);
   }
 
   GetReservationResponse reservation(String orderId) {

@@ -49,11 +49,29 @@ final class Orders {
     return "{\"type\":\"CARD\",\"amount\":" + amount + ",\"cardToken\":\"" + token + "\"}";
   }
 
+  /** Waits until the order has {@code status} and returns it. */
+  static JsonNode awaitStatus(ApiClient api, String orderId, String status, Duration atMost) {
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              ApiClient.Answer answer = api.get("/api/v1/orders/" + orderId);
+              last[0] = answer.body();
+              return answer.status() == 200 && status.equals(answer.body().path("status").asText());
+            });
+    return last[0];
+  }
+
   static String newKey() {
     return "e2e-" + UUID.randomUUID();
   }
 
-  /** Waits until the order reaches a final status and returns it. */
+  /**
+   * Waits until the order is no longer CREATING (a final status, or PENDING: stopped, waiting for a
+   * retry or rollback) and returns it.
+   */
   static JsonNode awaitFinal(ApiClient api, String orderId, Duration atMost) {
     JsonNode[] last = new JsonNode[1];
     await()

@@ -6,19 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.proto.payment.v1.Leg;
 import org.ordersystem.proto.payment.v1.LegState;
@@ -27,7 +20,6 @@ import org.ordersystem.proto.psp.v1.Authorization;
 import org.ordersystem.proto.psp.v1.AuthorizeRequest;
 import org.ordersystem.proto.psp.v1.CaptureRequest;
 import org.ordersystem.proto.psp.v1.PspServiceGrpc;
-import org.ordersystem.workflows.OrderSearchAttributes;
 
 /**
  * Payment reconciliation on the running stack, through the dev fault API and the ops API: card
@@ -43,38 +35,6 @@ class ReconciliationIntegrationTest {
 
   private final ApiClient shop = RunningStack.shop();
   private final ApiClient operator = RunningStack.operator();
-
-  /**
-   * The order workflows record search attributes, which the in-process server must know first. The
-   * recovery branch's workers register them at start; until that is merged, this test does.
-   */
-  @BeforeAll
-  static void registerOrderSearchAttributes() {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setTarget(RunningStack.get().temporalTarget())
-                .validateAndBuildWithDefaults());
-    try {
-      for (String name : OrderSearchAttributes.NAMES) {
-        try {
-          operator
-              .blockingStub()
-              .addSearchAttributes(
-                  AddSearchAttributesRequest.newBuilder()
-                      .setNamespace("default")
-                      .putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                      .build());
-        } catch (StatusRuntimeException e) {
-          if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-            throw e;
-          }
-        }
-      }
-    } finally {
-      operator.shutdown();
-    }
-  }
 
   @AfterEach
   void clearFaults() {

@@ -5,7 +5,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ordersystem.workers.RecoveryScheduler;
 import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
+import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
  * One local stack for all end-to-end tests of this JVM, on free ports and a fresh data directory,
@@ -16,7 +18,10 @@ final class RunningStack {
   static final String SHOP_KEY = "e2e-shop-key";
   static final String OPERATOR_KEY = "e2e-operator-key";
 
-  /** Long enough for the outage rehearsals to clear inside it. */
+  /**
+   * Long enough for the outage rehearsals to clear inside it. The recovery tests need a budget of
+   * seconds and run on a stack of their own ({@link RecoveryStack}).
+   */
   static final Duration STEP_RETRY_BUDGET = Duration.ofMinutes(2);
 
   /**
@@ -50,6 +55,9 @@ final class RunningStack {
                 OPERATOR_KEY,
                 STEP_RETRY_BUDGET,
                 Duration.ofHours(24),
+                RecoverySettings.defaults(),
+                RecoveryScheduler.AUTO,
+                null,
                 RECONCILIATION);
         stack = LocalStack.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));

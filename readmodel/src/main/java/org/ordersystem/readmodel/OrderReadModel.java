@@ -19,7 +19,11 @@ import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.ShipmentState;
 
-/** Reads and writes the order read model (tables {@code orders} and {@code order_lines}). */
+/**
+ * Reads and writes the order read model (tables {@code orders} and {@code order_lines}), with a
+ * PENDING order's {@link org.ordersystem.workflows.model.PendingInfo} in its {@code pending_*}
+ * columns.
+ */
 public final class OrderReadModel {
 
   private static final TypeReference<List<PaymentLeg>> LEGS = new TypeReference<>() {};
@@ -27,13 +31,16 @@ public final class OrderReadModel {
   private static final String INSERT_IF_ABSENT =
       "INSERT IGNORE INTO orders (order_id, shop_id, customer_id, status, step, steps_done, total,"
           + " reason, reason_detail, tracking_number, legs, version, created_at, updated_at,"
-          + " shipment_state, refunded_amount)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " shipment_state, refunded_amount, "
+          + PendingColumns.NAMES
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   // The version guard is what keeps the model from regressing when writes retry or arrive late.
   private static final String UPDATE_IF_NEWER =
       "UPDATE orders SET status = ?, step = ?, steps_done = ?, reason = ?, reason_detail = ?,"
           + " tracking_number = ?, legs = ?, version = ?, updated_at = ?, shipment_state = ?,"
-          + " refunded_amount = ? WHERE order_id = ? AND version < ?";
+          + " refunded_amount = ?, pending_step = ?, pending_reason = ?, pending_message = ?,"
+          + " pending_since = ?, pending_attempts = ?, pending_rollback_allowed = ?"
+          + " WHERE order_id = ? AND version < ?";
   private static final String INSERT_LINE =
       "INSERT IGNORE INTO order_lines (order_id, line_no, sku, quantity, unit_price)"
           + " VALUES (?, ?, ?, ?, ?)";
@@ -147,6 +154,7 @@ public final class OrderReadModel {
       ps.setTimestamp(14, Timestamp.from(o.updatedAt()));
       ps.setString(15, o.shipmentState().name());
       ps.setLong(16, o.refundedAmount());
+      PendingColumns.bind(ps, 17, o.pending());
       inserted = ps.executeUpdate();
     }
     if (inserted == 0) {
@@ -180,8 +188,9 @@ public final class OrderReadModel {
       ps.setTimestamp(9, Timestamp.from(o.updatedAt()));
       ps.setString(10, o.shipmentState().name());
       ps.setLong(11, o.refundedAmount());
-      ps.setString(12, o.orderId());
-      ps.setLong(13, o.version());
+      PendingColumns.bind(ps, 12, o.pending());
+      ps.setString(12 + PendingColumns.COUNT, o.orderId());
+      ps.setLong(13 + PendingColumns.COUNT, o.version());
       return ps.executeUpdate() == 1;
     }
   }
@@ -205,7 +214,8 @@ public final class OrderReadModel {
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
         ShipmentState.valueOf(rs.getString("shipment_state")),
-        rs.getLong("refunded_amount"));
+        rs.getLong("refunded_amount"),
+        PendingColumns.read(rs));
   }
 
   private static List<OrderLine> lines(Connection c, String orderId) throws SQLException {

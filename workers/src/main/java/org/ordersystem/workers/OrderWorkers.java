@@ -8,26 +8,39 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.activities.NotificationActivitiesImpl;
 import org.ordersystem.activities.OrderReadModelActivitiesImpl;
 import org.ordersystem.activities.PaymentActivitiesImpl;
+import org.ordersystem.activities.RecoveryActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
+import org.ordersystem.readmodel.RecoveryReadModel;
 import org.ordersystem.readmodel.RefundReadModel;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.OrderWorkflowImpl;
 import org.ordersystem.workflows.OrderWorkflowSettings;
 import org.ordersystem.workflows.RefundWorkflowImpl;
+import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.recovery.RecoverySweepLoopWorkflowImpl;
+import org.ordersystem.workflows.recovery.RecoverySweepWorkflowImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The order workers: workflows and activities polling the orders task queue. */
+/**
+ * The order workers: the order, refund and recovery sweep workflows and their activities, polling
+ * the orders task queue.
+ */
 public final class OrderWorkers implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OrderWorkers.class);
+  private static final Duration WEBHOOK_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final int PURCHASE_STEPS = OrderStep.values().length - 1; // all but COMPLETED
 
   private final HikariDataSource dataSource;
   private final ServiceClients clients;
@@ -49,8 +62,9 @@ public final class OrderWorkers implements AutoCloseable {
   }
 
   /**
-   * Migrates the read model, connects to Temporal and the services, and starts polling; payment
-   * reconciliation runs on the same task queue.
+   * Migrates the read model, connects to Temporal and the services, registers the search
+   * attributes, starts polling, and makes sure the periodic recovery sweep and payment
+   * reconciliation run.
    */
   public static OrderWorkers start(WorkerConfig config, ReconciliationConfig reconciliationConfig) {
     HikariDataSource dataSource = dataSource(config);
@@ -62,29 +76,60 @@ public final class OrderWorkers implements AutoCloseable {
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    // Before polling: an order workflow that upserts an unknown attribute cannot make progress.
+    SearchAttributeRegistration.ensure(stubs, config.namespace());
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(OrderWorkflow.TASK_QUEUE);
     OrderWorkflowSettings settings = new OrderWorkflowSettings(config.stepRetryBudget());
     worker.registerWorkflowImplementationFactory(
         OrderWorkflow.class, () -> new OrderWorkflowImpl(settings));
-    worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        RefundWorkflowImpl.class,
+        RecoverySweepWorkflowImpl.class,
+        RecoverySweepLoopWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new StockActivitiesImpl(clients),
         new PaymentActivitiesImpl(clients),
         new ShippingActivitiesImpl(clients),
         new OrderReadModelActivitiesImpl(
-            new OrderReadModel(dataSource), new RefundReadModel(dataSource)));
+            new OrderReadModel(dataSource), new RefundReadModel(dataSource)),
+        new RecoveryActivitiesImpl(
+            client, new RecoveryReadModel(dataSource), settleTimeout(config.stepRetryBudget())),
+        new NotificationActivitiesImpl(
+            config.notifyWebhook(),
+            HttpClient.newBuilder().connectTimeout(WEBHOOK_CONNECT_TIMEOUT).build()));
     ReconciliationWorker reconciliation =
         ReconciliationWorker.register(
             worker, client, clients, new OrderReadModel(dataSource), config, reconciliationConfig);
     factory.start();
-    ReconciliationWorker.schedule(client, reconciliationConfig);
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {})",
         OrderWorkflow.TASK_QUEUE,
         config.temporalTarget(),
         config.namespace());
-    return new OrderWorkers(dataSource, clients, stubs, factory, reconciliation);
+    OrderWorkers workers = new OrderWorkers(dataSource, clients, stubs, factory, reconciliation);
+    try {
+      RecoveryScheduling.ensure(client, config.recovery(), config.recoveryScheduler());
+      ReconciliationWorker.schedule(client, reconciliationConfig);
+    } catch (RuntimeException e) {
+      workers.closeQuietly();
+      throw e;
+    }
+    if (config.notifyWebhook() == null) {
+      log.warn(
+          "No {}: notifications of PENDING orders and sweeps are only logged",
+          RecoveryEnv.NOTIFY_WEBHOOK_URL);
+    }
+    return workers;
+  }
+
+  /**
+   * How long a recovery waits for its order to settle before the attempt gives up (and the next
+   * attempt waits for the same update): a retry settles once the order is final or PENDING again,
+   * at worst after every remaining step used most of its budget.
+   */
+  static Duration settleTimeout(Duration stepRetryBudget) {
+    return stepRetryBudget.multipliedBy(PURCHASE_STEPS).plus(Duration.ofMinutes(1));
   }
 
   private static HikariDataSource dataSource(WorkerConfig config) {
@@ -95,6 +140,14 @@ public final class OrderWorkers implements AutoCloseable {
     hikari.setPassword(config.dbPassword());
     hikari.setMaximumPoolSize(10);
     return new HikariDataSource(hikari);
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Lets running tasks finish, then releases connections. */

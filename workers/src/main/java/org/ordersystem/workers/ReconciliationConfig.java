@@ -11,20 +11,15 @@ import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
  * @param enabled whether the workers schedule runs; they always serve runs started by operators
  * @param pspTarget the card provider, for its event feed and the corrections made there
  * @param dbUrl JDBC URL of the {@code reconciliation} database
- * @param webhookUrl where notifications are POSTed; blank to log them
  */
 public record ReconciliationConfig(
-    boolean enabled,
-    String pspTarget,
-    String dbUrl,
-    ReconciliationSettings settings,
-    String webhookUrl) {
+    boolean enabled, String pspTarget, String dbUrl, ReconciliationSettings settings) {
 
   /**
    * Reads {@code ORDERS_RECON_ENABLED} (true), {@code ORDERS_PSP_TARGET} (localhost:50054), {@code
    * ORDERS_RECON_DB_URL} (the {@code reconciliation} database beside {@code ordersDbUrl}), {@code
    * ORDERS_RECON_INTERVAL} (PT5M), {@code ORDERS_RECON_WINDOW} (P7D), {@code ORDERS_RECON_GRACE}
-   * (PT2M) and {@code ORDERS_NOTIFY_WEBHOOK_URL} (none: notifications are logged).
+   * (PT2M).
    */
   public static ReconciliationConfig fromEnv(Map<String, String> env, String ordersDbUrl) {
     ReconciliationSettings defaults = ReconciliationSettings.defaults();
@@ -37,8 +32,7 @@ public record ReconciliationConfig(
             duration(env, "ORDERS_RECON_WINDOW", defaults.window()),
             duration(env, "ORDERS_RECON_GRACE", defaults.grace()),
             defaults.maxEventPages(),
-            defaults.maxActions()),
-        env.getOrDefault("ORDERS_NOTIFY_WEBHOOK_URL", ""));
+            defaults.maxActions()));
   }
 
   private static Duration duration(Map<String, String> env, String name, Duration fallback) {

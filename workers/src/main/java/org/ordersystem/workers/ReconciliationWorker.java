@@ -9,7 +9,6 @@ import java.time.Duration;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.reconciliation.ProviderClient;
 import org.ordersystem.activities.reconciliation.ReconciliationActivitiesImpl;
-import org.ordersystem.activities.reconciliation.WebhookNotifications;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ProviderEventStore;
@@ -20,7 +19,8 @@ import org.ordersystem.workflows.reconciliation.ReconciliationWorkflowImpl;
 
 /**
  * Payment reconciliation on the order workers' task queue: its workflows and activities, its
- * database, the provider's channel, and its schedule. Closing releases the channel and the pool.
+ * database, the provider's channel, and its schedule. Its notifications go through the workers'
+ * NotificationActivities. Closing releases the channel and the pool.
  */
 final class ReconciliationWorker implements AutoCloseable {
 
@@ -62,8 +62,7 @@ final class ReconciliationWorker implements AutoCloseable {
               new RunStore(dataSource),
               readModel,
               client,
-              clock),
-          new WebhookNotifications(config.webhookUrl()));
+              clock));
     } catch (RuntimeException e) {
       dataSource.close();
       closeQuietly(provider);

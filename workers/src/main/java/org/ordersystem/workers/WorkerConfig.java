@@ -1,16 +1,22 @@
 package org.ordersystem.workers;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.ordersystem.activities.ServiceClients;
+import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
  * What a worker process needs to know.
  *
  * @param temporalTarget Temporal frontend, {@code host:port}
  * @param ordersDbUrl JDBC URL of the {@code orders} database (the read model)
- * @param stepRetryBudget how long a step before capture may keep failing transiently
+ * @param stepRetryBudget how long a step may keep failing transiently before the order becomes
+ *     PENDING
  * @param callDeadline deadline of each gRPC call to a service
+ * @param recovery how the recovery sweep finds and treats stuck orders
+ * @param recoveryScheduler how the periodic sweep is started
+ * @param notifyWebhook where notifications are POSTed; null to log them
  */
 public record WorkerConfig(
     String temporalTarget,
@@ -20,7 +26,10 @@ public record WorkerConfig(
     String dbUser,
     String dbPassword,
     Duration stepRetryBudget,
-    Duration callDeadline) {
+    Duration callDeadline,
+    RecoverySettings recovery,
+    RecoveryScheduler recoveryScheduler,
+    URI notifyWebhook) {
 
   /**
    * Reads the configuration from environment variables: {@code ORDERS_TEMPORAL_TARGET}
@@ -28,7 +37,9 @@ public record WorkerConfig(
    * (localhost:50051), {@code ORDERS_SHIPPING_TARGET} (localhost:50052), {@code
    * ORDERS_PAYMENT_TARGET} (localhost:50053), {@code ORDERS_DB_URL} (a MySQL server URL; the {@code
    * orders} database is used), {@code ORDERS_DB_USER} (root), {@code ORDERS_DB_PASSWORD} (empty),
-   * {@code ORDERS_STEP_RETRY_BUDGET} (PT5M) and {@code ORDERS_CALL_DEADLINE} (PT5S).
+   * {@code ORDERS_CALL_DEADLINE} (PT5S), and the recovery variables of {@link RecoveryEnv}.
+   *
+   * @throws IllegalArgumentException naming the variable whose value is malformed
    */
   public static WorkerConfig fromEnv(Map<String, String> env) {
     return new WorkerConfig(
@@ -42,7 +53,10 @@ public record WorkerConfig(
             env.getOrDefault("ORDERS_DB_URL", "jdbc:mysql://localhost:3306"), "orders"),
         env.getOrDefault("ORDERS_DB_USER", "root"),
         env.getOrDefault("ORDERS_DB_PASSWORD", ""),
-        Duration.parse(env.getOrDefault("ORDERS_STEP_RETRY_BUDGET", "PT5M")),
-        Duration.parse(env.getOrDefault("ORDERS_CALL_DEADLINE", "PT5S")));
+        RecoveryEnv.stepBudget(env),
+        EnvValues.positiveDuration(env, "ORDERS_CALL_DEADLINE", Duration.ofSeconds(5)),
+        RecoveryEnv.settings(env),
+        RecoveryEnv.scheduler(env),
+        RecoveryEnv.notifyWebhook(env));
   }
 }

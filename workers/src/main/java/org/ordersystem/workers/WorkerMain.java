@@ -8,10 +8,23 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    WorkerConfig config = WorkerConfig.fromEnv(System.getenv());
-    OrderWorkers workers =
-        OrderWorkers.start(
-            config, ReconciliationConfig.fromEnv(System.getenv(), config.ordersDbUrl()));
+    WorkerConfig config;
+    try {
+      config = WorkerConfig.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ReconciliationConfig reconciliation;
+    try {
+      reconciliation = ReconciliationConfig.fromEnv(System.getenv(), config.ordersDbUrl());
+    } catch (RuntimeException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    OrderWorkers workers = OrderWorkers.start(config, reconciliation);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

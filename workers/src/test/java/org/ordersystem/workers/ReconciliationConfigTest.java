@@ -22,7 +22,6 @@ class ReconciliationConfigTest {
         .isEqualTo(
             "jdbc:mysql://db:3306/reconciliation?sslMode=DISABLED&createDatabaseIfNotExist=true");
     assertThat(config.settings()).isEqualTo(ReconciliationSettings.defaults());
-    assertThat(config.webhookUrl()).isEmpty();
   }
 
   @Test
@@ -35,8 +34,7 @@ class ReconciliationConfigTest {
                 "ORDERS_RECON_DB_URL", "jdbc:mysql://other/recon",
                 "ORDERS_RECON_INTERVAL", "PT1M",
                 "ORDERS_RECON_WINDOW", "P1D",
-                "ORDERS_RECON_GRACE", "PT30S",
-                "ORDERS_NOTIFY_WEBHOOK_URL", "http://hooks/x"),
+                "ORDERS_RECON_GRACE", "PT30S"),
             ORDERS);
 
     assertThat(config.enabled()).isFalse();
@@ -45,7 +43,6 @@ class ReconciliationConfigTest {
     assertThat(config.settings().interval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.settings().window()).isEqualTo(Duration.ofDays(1));
     assertThat(config.settings().grace()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.webhookUrl()).isEqualTo("http://hooks/x");
   }
 
   @Test
