@@ -46,23 +46,27 @@ public final class OrderWorkers implements AutoCloseable {
   private final ServiceClients clients;
   private final WorkflowServiceStubs stubs;
   private final WorkerFactory factory;
+  private final ReconciliationWorker reconciliation;
 
   private OrderWorkers(
       HikariDataSource dataSource,
       ServiceClients clients,
       WorkflowServiceStubs stubs,
-      WorkerFactory factory) {
+      WorkerFactory factory,
+      ReconciliationWorker reconciliation) {
     this.dataSource = dataSource;
     this.clients = clients;
     this.stubs = stubs;
     this.factory = factory;
+    this.reconciliation = reconciliation;
   }
 
   /**
    * Migrates the read model, connects to Temporal and the services, registers the search
-   * attributes, starts polling, and makes sure the periodic recovery sweep runs.
+   * attributes, starts polling, and makes sure the periodic recovery sweep and payment
+   * reconciliation run.
    */
-  public static OrderWorkers start(WorkerConfig config) {
+  public static OrderWorkers start(WorkerConfig config, ReconciliationConfig reconciliationConfig) {
     HikariDataSource dataSource = dataSource(config);
     ReadModelSchema.migrate(dataSource);
     ServiceClients clients = ServiceClients.connect(config.services(), config.callDeadline());
@@ -94,15 +98,19 @@ public final class OrderWorkers implements AutoCloseable {
         new NotificationActivitiesImpl(
             config.notifyWebhook(),
             HttpClient.newBuilder().connectTimeout(WEBHOOK_CONNECT_TIMEOUT).build()));
+    ReconciliationWorker reconciliation =
+        ReconciliationWorker.register(
+            worker, client, clients, new OrderReadModel(dataSource), config, reconciliationConfig);
     factory.start();
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {})",
         OrderWorkflow.TASK_QUEUE,
         config.temporalTarget(),
         config.namespace());
-    OrderWorkers workers = new OrderWorkers(dataSource, clients, stubs, factory);
+    OrderWorkers workers = new OrderWorkers(dataSource, clients, stubs, factory, reconciliation);
     try {
       RecoveryScheduling.ensure(client, config.recovery(), config.recoveryScheduler());
+      ReconciliationWorker.schedule(client, reconciliationConfig);
     } catch (RuntimeException e) {
       workers.closeQuietly();
       throw e;
@@ -148,6 +156,7 @@ public final class OrderWorkers implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     stubs.shutdown();
+    reconciliation.close();
     clients.close();
     dataSource.close();
   }
