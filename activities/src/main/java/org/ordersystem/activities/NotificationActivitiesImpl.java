@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.ordersystem.workflows.activities.NotificationActivities;
 import org.ordersystem.workflows.recovery.Notification;
+import org.ordersystem.workflows.recovery.NotificationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,12 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
     }
     String json = toJson(notification);
     if (webhook == null) {
-      log.warn("No notification webhook set (ORDERS_NOTIFY_WEBHOOK_URL): {}", json);
+      // The log is then the only report: loud for a stuck order, quiet for a sweep's heartbeat.
+      if (notification.type() == NotificationType.SWEEP_SUMMARY) {
+        log.info("No notification webhook set (ORDERS_NOTIFY_WEBHOOK_URL): {}", json);
+      } else {
+        log.warn("No notification webhook set (ORDERS_NOTIFY_WEBHOOK_URL): {}", json);
+      }
       return;
     }
     HttpRequest request =

@@ -8,10 +8,12 @@ import java.util.Map;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.api.ApiApplication;
 import org.ordersystem.embeddeddb.EmbeddedMariaDb;
+import org.ordersystem.reconciliation.ReconciliationSchema;
 import org.ordersystem.services.ReferenceServices;
 import org.ordersystem.services.ServicesConfig;
 import org.ordersystem.workers.JdbcUrls;
 import org.ordersystem.workers.OrderWorkers;
+import org.ordersystem.workers.ReconciliationConfig;
 import org.ordersystem.workers.WorkerConfig;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 import org.slf4j.Logger;
@@ -72,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
             "localhost:" + services.paymentPort());
     serviceTargets = targets;
     pspTarget = "localhost:" + services.pspPort();
-    started.push(OrderWorkers.start(workerConfig(targets)));
+    started.push(OrderWorkers.start(workerConfig(targets), reconciliationConfig()));
     ConfigurableApplicationContext api =
         new SpringApplicationBuilder(ApiApplication.class).properties(apiProperties(targets)).run();
     started.push(api);
@@ -123,6 +125,14 @@ public final class LocalStack implements AutoCloseable {
         options.notifyWebhook());
   }
 
+  private ReconciliationConfig reconciliationConfig() {
+    return new ReconciliationConfig(
+        true,
+        pspTarget,
+        ReconciliationSchema.urlBeside(JdbcUrls.forDatabase(dbServerUrl, "orders")),
+        options.reconciliation());
+  }
+
   private Map<String, Object> apiProperties(ServiceClients.Targets targets) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("server.port", options.apiPort());
@@ -134,6 +144,8 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.services.shipping.target", targets.shipping());
     p.put("orders.services.payment.target", targets.payment());
     p.put("orders.services.psp.target", pspTarget);
+    p.put("orders.reconciliation.window", options.reconciliation().window().toString());
+    p.put("orders.reconciliation.grace", options.reconciliation().grace().toString());
     p.put("orders.auth.demo-shop-key", options.shopKey());
     p.put("orders.auth.demo-operator-key", options.operatorKey());
     // Fault control exists to rehearse failures; only the local stack turns it on.

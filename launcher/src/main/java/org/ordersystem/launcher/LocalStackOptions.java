@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.ordersystem.workers.EnvValues;
+import org.ordersystem.workers.ReconciliationConfig;
 import org.ordersystem.workers.RecoveryEnv;
 import org.ordersystem.workers.RecoveryScheduler;
+import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
@@ -31,6 +33,8 @@ import org.ordersystem.workflows.recovery.RecoverySettings;
  *     the workers' periodic sweeps and the API's manual ones alike
  * @param recoveryScheduler {@code ORDERS_RECOVERY_SCHEDULER} (auto)
  * @param notifyWebhook {@code ORDERS_NOTIFY_WEBHOOK_URL}; null to log notifications
+ * @param reconciliation {@code ORDERS_RECON_INTERVAL} (PT5M), {@code ORDERS_RECON_WINDOW} (P7D),
+ *     {@code ORDERS_RECON_GRACE} (PT2M): payment reconciliation's schedule and comparison
  */
 public record LocalStackOptions(
     Path dataDir,
@@ -48,7 +52,46 @@ public record LocalStackOptions(
     Duration pspAuthorizationTtl,
     RecoverySettings recovery,
     RecoveryScheduler recoveryScheduler,
-    URI notifyWebhook) {
+    URI notifyWebhook,
+    ReconciliationSettings reconciliation) {
+
+  /** With reconciliation's defaults. */
+  public LocalStackOptions(
+      Path dataDir,
+      int apiPort,
+      String temporalTarget,
+      int temporalPort,
+      String dbUrl,
+      int dbPort,
+      String dbUser,
+      String dbPassword,
+      ServicePorts servicePorts,
+      String shopKey,
+      String operatorKey,
+      Duration stepRetryBudget,
+      Duration pspAuthorizationTtl,
+      RecoverySettings recovery,
+      RecoveryScheduler recoveryScheduler,
+      URI notifyWebhook) {
+    this(
+        dataDir,
+        apiPort,
+        temporalTarget,
+        temporalPort,
+        dbUrl,
+        dbPort,
+        dbUser,
+        dbPassword,
+        servicePorts,
+        shopKey,
+        operatorKey,
+        stepRetryBudget,
+        pspAuthorizationTtl,
+        recovery,
+        recoveryScheduler,
+        notifyWebhook,
+        ReconciliationSettings.defaults());
+  }
 
   /** Ports of the reference services and the card provider; 0 picks free ones. */
   public record ServicePorts(int stock, int shipping, int payment, int psp) {}
@@ -79,6 +122,7 @@ public record LocalStackOptions(
         EnvValues.positiveDuration(env, "ORDERS_PSP_AUTH_TTL", Duration.ofHours(24)),
         RecoveryEnv.settings(env),
         RecoveryEnv.scheduler(env),
-        RecoveryEnv.notifyWebhook(env));
+        RecoveryEnv.notifyWebhook(env),
+        ReconciliationConfig.fromEnv(env, "jdbc:mysql://localhost").settings());
   }
 }

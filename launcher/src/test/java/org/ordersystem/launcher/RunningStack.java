@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.ordersystem.workers.RecoveryScheduler;
+import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
@@ -22,6 +23,14 @@ final class RunningStack {
    * seconds and run on a stack of their own ({@link RecoveryStack}).
    */
   static final Duration STEP_RETRY_BUDGET = Duration.ofMinutes(2);
+
+  /**
+   * Reconciliation runs when a test asks (the timer's hour never comes), with a grace short enough
+   * for a test to wait out.
+   */
+  static final ReconciliationSettings RECONCILIATION =
+      new ReconciliationSettings(
+          Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(5), 100, 200);
 
   private static LocalStack stack;
 
@@ -48,7 +57,8 @@ final class RunningStack {
                 Duration.ofHours(24),
                 RecoverySettings.defaults(),
                 RecoveryScheduler.AUTO,
-                null);
+                null,
+                RECONCILIATION);
         stack = LocalStack.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       } catch (Exception e) {

@@ -46,29 +46,33 @@ public final class OrderWorkers implements AutoCloseable {
   private final ServiceClients clients;
   private final WorkflowServiceStubs stubs;
   private final WorkerFactory factory;
+  private final ReconciliationWorker reconciliation;
 
   private OrderWorkers(
       HikariDataSource dataSource,
       ServiceClients clients,
       WorkflowServiceStubs stubs,
-      WorkerFactory factory) {
+      WorkerFactory factory,
+      ReconciliationWorker reconciliation) {
     this.dataSource = dataSource;
     this.clients = clients;
     this.stubs = stubs;
     this.factory = factory;
+    this.reconciliation = reconciliation;
   }
 
   /** Starts with the tuning of the process's environment ({@link WorkerTuning#fromEnv}). */
-  public static OrderWorkers start(WorkerConfig config) {
-    return start(config, WorkerTuning.fromEnv(System.getenv()));
+  public static OrderWorkers start(WorkerConfig config, ReconciliationConfig reconciliationConfig) {
+    return start(config, reconciliationConfig, WorkerTuning.fromEnv(System.getenv()));
   }
 
   /**
    * Migrates the read model, connects to Temporal and the services, registers the search
-   * attributes, starts polling with {@code tuning}, and makes sure the periodic recovery sweep
-   * runs.
+   * attributes, starts polling with {@code tuning}, and makes sure the periodic recovery sweep and
+   * payment reconciliation run.
    */
-  public static OrderWorkers start(WorkerConfig config, WorkerTuning tuning) {
+  public static OrderWorkers start(
+      WorkerConfig config, ReconciliationConfig reconciliationConfig, WorkerTuning tuning) {
     HikariDataSource dataSource = dataSource(config, tuning.readModelPool());
     ReadModelSchema.migrate(dataSource);
     ServiceClients clients = ServiceClients.connect(config.services(), config.callDeadline());
@@ -100,6 +104,9 @@ public final class OrderWorkers implements AutoCloseable {
         new NotificationActivitiesImpl(
             config.notifyWebhook(),
             HttpClient.newBuilder().connectTimeout(WEBHOOK_CONNECT_TIMEOUT).build()));
+    ReconciliationWorker reconciliation =
+        ReconciliationWorker.register(
+            worker, client, clients, new OrderReadModel(dataSource), config, reconciliationConfig);
     factory.start();
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {}, {})",
@@ -107,9 +114,10 @@ public final class OrderWorkers implements AutoCloseable {
         config.temporalTarget(),
         config.namespace(),
         tuning);
-    OrderWorkers workers = new OrderWorkers(dataSource, clients, stubs, factory);
+    OrderWorkers workers = new OrderWorkers(dataSource, clients, stubs, factory, reconciliation);
     try {
       RecoveryScheduling.ensure(client, config.recovery(), config.recoveryScheduler());
+      ReconciliationWorker.schedule(client, reconciliationConfig);
     } catch (RuntimeException e) {
       workers.closeQuietly();
       throw e;
@@ -155,6 +163,7 @@ public final class OrderWorkers implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     stubs.shutdown();
+    reconciliation.close();
     clients.close();
     dataSource.close();
   }

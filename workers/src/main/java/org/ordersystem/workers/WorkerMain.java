@@ -16,7 +16,15 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    OrderWorkers workers = OrderWorkers.start(config);
+    ReconciliationConfig reconciliation;
+    try {
+      reconciliation = ReconciliationConfig.fromEnv(System.getenv(), config.ordersDbUrl());
+    } catch (RuntimeException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    OrderWorkers workers = OrderWorkers.start(config, reconciliation);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

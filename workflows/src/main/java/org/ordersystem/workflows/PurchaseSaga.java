@@ -290,6 +290,10 @@ final class PurchaseSaga {
         recorder.state().step(),
         failed.reason(),
         failed.detail());
+    if (recorder.state().status() == OrderStatus.PENDING) {
+      // Decided: while the compensations run the order is no longer waiting for anyone.
+      recorder.transition(OrderState::resume);
+    }
     List<String> failedUndos = compensations.runInReverse();
     String detail =
         failedUndos.isEmpty()

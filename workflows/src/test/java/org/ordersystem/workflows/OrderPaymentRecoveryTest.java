@@ -10,6 +10,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -112,7 +113,9 @@ class OrderPaymentRecoveryTest extends OrderWorkflowTestBase {
             tuple(BALANCE, LegState.AUTHORIZED, null),
             tuple(POINTS, LegState.AUTHORIZED, null));
     verify(payment).getLegState(leg(ID + ":authorize:1", CARD));
-    verify(notifications).send(argThat(n -> n.type() == NotificationType.ORDER_PENDING));
+    // Sent asynchronously: the order does not wait for its report.
+    verify(notifications, timeout(10_000))
+        .send(argThat(n -> n.type() == NotificationType.ORDER_PENDING));
 
     OrderView order = workflow.rollbackPending(operator("customer chose another shop"));
 

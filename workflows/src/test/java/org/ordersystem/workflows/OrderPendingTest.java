@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -13,9 +14,12 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -51,14 +55,16 @@ class OrderPendingTest extends OrderWorkflowTestBase {
   void shouldTellTheWebhookAndTheSearchAttributesWhenAnOrderBecomesPending() {
     pendingAtShipping();
 
-    verify(notifications)
+    // Sent asynchronously: the order does not wait for its report.
+    verify(notifications, timeout(10_000))
         .send(
             argThat(
                 n ->
                     n.type() == NotificationType.ORDER_PENDING
                         && n.orderId().equals(Orders.ORDER_ID)
                         && n.pending().step() == OrderStep.REGISTER_SHIPPING));
-    assertThat(searchAttributes())
+    // Upserted with the workflow task that made the order PENDING, which the query may precede.
+    assertThat(awaitSearchAttributes(a -> "PENDING".equals(a.get("OrderStatus"))))
         .containsEntry("OrderStatus", "PENDING")
         .containsEntry("OrderStep", "REGISTER_SHIPPING")
         .containsEntry("PendingReason", "CARRIER_REFUSED")
@@ -145,6 +151,17 @@ class OrderPendingTest extends OrderWorkflowTestBase {
             return e;
           }
         });
+  }
+
+  private Map<String, Object> awaitSearchAttributes(Predicate<Map<String, Object>> condition) {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (true) {
+      Map<String, Object> attributes = searchAttributes();
+      if (condition.test(attributes) || Instant.now().isAfter(deadline)) {
+        return attributes;
+      }
+      sleep(Duration.ofMillis(20));
+    }
   }
 
   /** The order's search attributes as the server keeps them (what Temporal UI filters on). */

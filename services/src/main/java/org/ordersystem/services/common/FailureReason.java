@@ -45,6 +45,8 @@ public enum FailureReason {
   /** A capture or refund above what the authorization has left. */
   AMOUNT_EXCEEDED(Status.Code.FAILED_PRECONDITION),
   UNKNOWN_AUTHORIZATION(Status.Code.NOT_FOUND),
+  /** A correction from the provider's record that does not fit our record of the leg. */
+  PROVIDER_RECORD_MISMATCH(Status.Code.FAILED_PRECONDITION),
   /** The payment provider did not answer, or answered with a transient error: retry, same key. */
   PSP_UNAVAILABLE(Status.Code.UNAVAILABLE),
   /** The payment provider answered in a way this service cannot explain: an operator looks. */

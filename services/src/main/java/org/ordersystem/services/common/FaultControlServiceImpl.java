@@ -37,7 +37,9 @@ public final class FaultControlServiceImpl
                     faults.getErrorRate(),
                     faults.getLatencyMs(),
                     faults.getOutage(),
-                    faults.getCommitThenTimeout());
+                    faults.getCommitThenTimeout(),
+                    faults.getDuplicateEvents(),
+                    faults.getReorderEvents());
           } catch (IllegalArgumentException e) {
             throw FailureReason.INVALID_REQUEST.exception(e.getMessage());
           }
@@ -60,6 +62,8 @@ public final class FaultControlServiceImpl
         .setLatencyMs(values.latencyMs())
         .setOutage(values.outage())
         .setCommitThenTimeout(values.commitThenTimeout())
+        .setDuplicateEvents(values.duplicateEvents())
+        .setReorderEvents(values.reorderEvents())
         .build();
   }
 }

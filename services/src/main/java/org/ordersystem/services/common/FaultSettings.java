@@ -18,11 +18,23 @@ public final class FaultSettings {
    * @param latencyMs added before every call runs
    * @param outage every call fails with UNAVAILABLE before doing anything
    * @param commitThenTimeout every call does its work and commits, then answers DEADLINE_EXCEEDED
+   * @param duplicateEvents PSP event feed only: every event is delivered twice
+   * @param reorderEvents PSP event feed only: pages shuffled, one event per page held back
    */
   public record Values(
-      double errorRate, long latencyMs, boolean outage, boolean commitThenTimeout) {
+      double errorRate,
+      long latencyMs,
+      boolean outage,
+      boolean commitThenTimeout,
+      boolean duplicateEvents,
+      boolean reorderEvents) {
 
     public static final Values NONE = new Values(0, 0, false, false);
+
+    /** Faults of the rpcs only, delivery untouched. */
+    public Values(double errorRate, long latencyMs, boolean outage, boolean commitThenTimeout) {
+      this(errorRate, latencyMs, outage, commitThenTimeout, false, false);
+    }
 
     /**
      * Validates the ranges.

@@ -25,21 +25,36 @@ public class ServiceServer implements AutoCloseable {
 
   private final String name;
   private final String serviceName;
-  private final FaultSettings faults = new FaultSettings();
+  private final FaultSettings faults;
   private final HealthStatusManager health = new HealthStatusManager();
   private final Server server;
 
   protected ServiceServer(String name, ServerBuilder<?> builder, BindableService service) {
+    this(name, builder, service, new FaultSettings());
+  }
+
+  /**
+   * Also serves {@code unfaulted} services beside the main one, outside fault injection; they may
+   * read {@code faults} for faults of their own.
+   */
+  protected ServiceServer(
+      String name,
+      ServerBuilder<?> builder,
+      BindableService service,
+      FaultSettings faults,
+      BindableService... unfaulted) {
     this.name = name;
+    this.faults = faults;
     this.serviceName = service.bindService().getServiceDescriptor().getName();
-    this.server =
-        builder
-            .addService(
-                ServerInterceptors.intercept(service, new FaultInjectionInterceptor(faults)))
-            .addService(new FaultControlServiceImpl(name, faults))
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .build();
+    builder
+        .addService(ServerInterceptors.intercept(service, new FaultInjectionInterceptor(faults)))
+        .addService(new FaultControlServiceImpl(name, faults))
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance());
+    for (BindableService extra : unfaulted) {
+      builder.addService(extra);
+    }
+    this.server = builder.build();
   }
 
   /** A builder listening on {@code port} of every interface, 0 for a free port. */

@@ -19,7 +19,10 @@ import org.ordersystem.proto.payment.v1.GetPaymentRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
 import org.ordersystem.proto.payment.v1.ListAccountsRequest;
 import org.ordersystem.proto.payment.v1.ListAccountsResponse;
+import org.ordersystem.proto.payment.v1.ListCardLegsRequest;
+import org.ordersystem.proto.payment.v1.ListCardLegsResponse;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
+import org.ordersystem.proto.payment.v1.RecordProviderCaptureRequest;
 import org.ordersystem.proto.payment.v1.RefundLegRequest;
 import org.ordersystem.proto.payment.v1.RefundLegResponse;
 import org.ordersystem.proto.payment.v1.VoidLegRequest;
@@ -50,11 +53,15 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
   /** Most customers one ListAccounts may name. */
   private static final int MAX_CUSTOMER_FILTER = 1000;
 
+  private static final int DEFAULT_PAGE_SIZE = 100;
+  private static final int MAX_PAGE_SIZE = 1000;
+
   private final DataSource dataSource;
   private final IdempotentExecutor idempotent;
   private final PaymentStore store = new PaymentStore();
   private final LegRefunds refunds = new LegRefunds(store);
   private final LedgerAudit audit = new LedgerAudit();
+  private final CardLegRecords cardLegs = new CardLegRecords(store);
   private final CardGateway card;
 
   PaymentServiceImpl(DataSource dataSource, Channel psp) {
@@ -186,6 +193,49 @@ final class PaymentServiceImpl extends PaymentServiceGrpc.PaymentServiceImplBase
   public void checkLedger(
       CheckLedgerRequest request, StreamObserver<CheckLedgerResponse> observer) {
     UnaryCalls.respond(observer, () -> read(audit::check));
+  }
+
+  @Override
+  public void listCardLegs(
+      ListCardLegsRequest request, StreamObserver<ListCardLegsResponse> observer) {
+    UnaryCalls.respond(
+        observer,
+        () -> {
+          int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
+          if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw FailureReason.INVALID_REQUEST.exception(
+                "page_size must be within [1, " + MAX_PAGE_SIZE + "], got " + pageSize);
+          }
+          String token = request.getPageToken();
+          int split = token.indexOf('\n');
+          if (!token.isEmpty() && (split < 1 || split == token.length() - 1)) {
+            throw FailureReason.INVALID_REQUEST.exception("page_token is not valid");
+          }
+          String afterPayment = token.isEmpty() ? "" : token.substring(0, split);
+          String afterLeg = token.isEmpty() ? "" : token.substring(split + 1);
+          return read(
+              c -> cardLegs.list(c, request.getChangedSinceMs(), pageSize, afterPayment, afterLeg));
+        });
+  }
+
+  /** Never calls the provider: the provider's record is what it corrects from. */
+  @Override
+  public void recordProviderCapture(
+      RecordProviderCaptureRequest request, StreamObserver<CaptureLegResponse> observer) {
+    UnaryCalls.respond(
+        observer,
+        () -> {
+          String key = Requests.requireKey(request.getIdempotencyKey());
+          LegKey leg = LegKey.of(request.getPaymentId(), request.getLegId());
+          String authorizationId =
+              Requests.requireId("psp_authorization_id", request.getPspAuthorizationId());
+          long amount = Requests.requireAmount("captured_amount", request.getCapturedAmount());
+          return idempotent.execute(
+              key,
+              request,
+              CaptureLegResponse.parser(),
+              c -> cardLegs.recordProviderCapture(c, leg, authorizationId, amount));
+        });
   }
 
   /**

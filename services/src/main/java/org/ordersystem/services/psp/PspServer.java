@@ -4,11 +4,12 @@ import io.grpc.ServerBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.ordersystem.services.common.FaultSettings;
 import org.ordersystem.services.common.ServiceServer;
 
 /**
  * Serves the simulated payment provider, with fault control (as {@code psp}), health and
- * reflection.
+ * reflection, and its event feed, which the rpc faults leave alone and the delivery faults shape.
  */
 public final class PspServer extends ServiceServer {
 
@@ -20,7 +21,21 @@ public final class PspServer extends ServiceServer {
    */
   public PspServer(
       ServerBuilder<?> builder, DataSource dataSource, Clock clock, Duration authorizationTtl) {
-    super("psp", builder, new PspServiceImpl(dataSource, clock, authorizationTtl));
+    this(builder, dataSource, clock, authorizationTtl, new FaultSettings());
+  }
+
+  private PspServer(
+      ServerBuilder<?> builder,
+      DataSource dataSource,
+      Clock clock,
+      Duration authorizationTtl,
+      FaultSettings faults) {
+    super(
+        "psp",
+        builder,
+        new PspServiceImpl(dataSource, clock, authorizationTtl),
+        faults,
+        new PspEventFeedImpl(dataSource, clock, faults));
   }
 
   /** Builds a server on {@code port} of every interface, 0 for a free port. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ordersystem.proto.psp.v1.Authorization;
 import org.ordersystem.proto.psp.v1.ListAuthorizationsResponse;
+import org.ordersystem.proto.psp.v1.PaymentEventType;
 import org.ordersystem.services.common.FailureReason;
 
 /**
@@ -20,13 +21,14 @@ import org.ordersystem.services.common.FailureReason;
  * or by reference), so capture and void of one authorization queue and exactly one of them finds it
  * AUTHORIZED. A missing reference row is created by an INSERT; an authorize and a void racing to
  * create it meet on the unique reference, and the loser runs again and finds the winner's row.
+ * Every change appends its event to the feed ({@link PspEvents}) in the same transaction.
  */
 final class PspStore {
 
   private static final String AUTHORIZED = StoredAuthorization.AUTHORIZED;
   private static final String CAPTURED = "CAPTURED";
   private static final String VOIDED = "VOIDED";
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "seq, authorization_id, reference, card_token, amount, captured_amount, refunded_amount,"
           + " state, expires_at_ms";
 
@@ -71,6 +73,7 @@ final class PspStore {
             AUTHORIZED,
             now + authorizationTtl.toMillis());
     insert(c, row);
+    PspEvents.append(c, row, PaymentEventType.PAYMENT_EVENT_TYPE_AUTHORIZED, amount, now);
     return row.toProto(now);
   }
 
@@ -83,7 +86,9 @@ final class PspStore {
           "capture of " + amount + " JPY above the authorized " + row.amount() + " JPY");
     }
     update(c, row.seq(), CAPTURED, amount, row.refunded());
-    return row.with(CAPTURED, amount, row.refunded()).toProto(now);
+    StoredAuthorization after = row.with(CAPTURED, amount, row.refunded());
+    PspEvents.append(c, after, PaymentEventType.PAYMENT_EVENT_TYPE_CAPTURED, amount, now);
+    return after.toProto(now);
   }
 
   Authorization voidAuthorization(Connection c, Lookup lookup) throws SQLException {
@@ -97,6 +102,7 @@ final class PspStore {
       StoredAuthorization barrier =
           new StoredAuthorization(0, newId(), lookup.value(), "", 0, 0, 0, VOIDED, 0);
       insert(c, barrier);
+      PspEvents.append(c, barrier, PaymentEventType.PAYMENT_EVENT_TYPE_VOIDED, 0, now);
       return barrier.toProto(now);
     }
     StoredAuthorization row = found.get();
@@ -105,7 +111,9 @@ final class PspStore {
     }
     if (row.state().equals(AUTHORIZED) && !row.expired(now)) {
       update(c, row.seq(), VOIDED, 0, 0);
-      return row.with(VOIDED, 0, 0).toProto(now);
+      StoredAuthorization after = row.with(VOIDED, 0, 0);
+      PspEvents.append(c, after, PaymentEventType.PAYMENT_EVENT_TYPE_VOIDED, 0, now);
+      return after.toProto(now);
     }
     // Already voided, or expired: the hold is gone either way, so the void has nothing to do.
     return row.toProto(now);
@@ -124,7 +132,10 @@ final class PspStore {
               + row.id());
     }
     update(c, row.seq(), row.state(), row.captured(), row.refunded() + amount);
-    return row.with(row.state(), row.captured(), row.refunded() + amount).toProto(clock.millis());
+    StoredAuthorization after = row.with(row.state(), row.captured(), row.refunded() + amount);
+    long now = clock.millis();
+    PspEvents.append(c, after, PaymentEventType.PAYMENT_EVENT_TYPE_REFUNDED, amount, now);
+    return after.toProto(now);
   }
 
   Authorization get(Connection c, Lookup lookup) throws SQLException {

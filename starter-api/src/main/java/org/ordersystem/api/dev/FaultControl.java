@@ -95,10 +95,18 @@ public class FaultControl {
         .setLatencyMs(f.latencyMs())
         .setOutage(f.outage())
         .setCommitThenTimeout(f.commitThenTimeout())
+        .setDuplicateEvents(f.duplicateEvents())
+        .setReorderEvents(f.reorderEvents())
         .build();
   }
 
   private static Faults fromProto(org.ordersystem.proto.faults.v1.Faults f) {
-    return new Faults(f.getErrorRate(), f.getLatencyMs(), f.getOutage(), f.getCommitThenTimeout());
+    return new Faults(
+        f.getErrorRate(),
+        f.getLatencyMs(),
+        f.getOutage(),
+        f.getCommitThenTimeout(),
+        f.getDuplicateEvents(),
+        f.getReorderEvents());
   }
 }

@@ -38,7 +38,13 @@ public class FaultController {
   static final long MAX_LATENCY_MS = 60_000;
 
   private static final Set<String> FIELDS =
-      Set.of("errorRate", "latencyMs", "outage", "commitThenTimeout");
+      Set.of(
+          "errorRate",
+          "latencyMs",
+          "outage",
+          "commitThenTimeout",
+          "duplicateEvents",
+          "reorderEvents");
 
   private final FaultControl faultControl;
 
@@ -54,7 +60,10 @@ public class FaultController {
 
   @Operation(
       summary = "Replace the faults of a service (stock|shipping|payment|psp)",
-      description = "Fields left out are zero or false.",
+      description =
+          "Fields left out are zero or false. duplicateEvents and reorderEvents shape the"
+              + " delivery of the psp's event feed (psp only; the other faults leave the feed"
+              + " alone).",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
@@ -104,6 +113,8 @@ public class FaultController {
     Long latencyMs = json.integer(root, "latencyMs", "latencyMs", false, 0, MAX_LATENCY_MS);
     Boolean outage = json.bool(root, "outage", "outage");
     Boolean commitThenTimeout = json.bool(root, "commitThenTimeout", "commitThenTimeout");
+    Boolean duplicateEvents = json.bool(root, "duplicateEvents", "duplicateEvents");
+    Boolean reorderEvents = json.bool(root, "reorderEvents", "reorderEvents");
     if (!json.errors().isEmpty()) {
       throw ApiProblem.validation(json.errors());
     }
@@ -111,6 +122,8 @@ public class FaultController {
         errorRate == null ? 0 : errorRate,
         latencyMs == null ? 0 : latencyMs,
         Boolean.TRUE.equals(outage),
-        Boolean.TRUE.equals(commitThenTimeout));
+        Boolean.TRUE.equals(commitThenTimeout),
+        Boolean.TRUE.equals(duplicateEvents),
+        Boolean.TRUE.equals(reorderEvents));
   }
 }

@@ -31,6 +31,7 @@ public enum ProblemType {
   SWEEP_FAILED(
       "sweep-failed", HttpStatus.BAD_GATEWAY, "The recovery sweep ended without a summary"),
   SHIPMENT_CANCELLED("shipment-cancelled", HttpStatus.CONFLICT, "The shipment was cancelled"),
+  MISMATCH_NOT_OPEN("mismatch-not-open", HttpStatus.CONFLICT, "The mismatch is resolved already"),
   SERVICE_UNAVAILABLE(
       "service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "A dependency is unavailable"),
   BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY, "A dependency answered unexpectedly"),

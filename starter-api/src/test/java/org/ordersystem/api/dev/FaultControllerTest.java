@@ -68,6 +68,19 @@ class FaultControllerTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldShapeThePspEventDeliveryBesideItsRpcFaults() throws Exception {
+    Faults wanted = new Faults(0, 0, false, true, true, true);
+    when(faultControl.set(Service.PSP, wanted)).thenReturn(wanted);
+
+    putFaults("psp", "{\"commitThenTimeout\":true,\"duplicateEvents\":true,\"reorderEvents\":true}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.duplicateEvents").value(true))
+        .andExpect(jsonPath("$.reorderEvents").value(true));
+    assertProblem(putFaults("psp", "{\"duplicateEvents\":\"twice\"}"), 400);
+    verify(faultControl).set(Service.PSP, wanted);
+  }
+
+  @Test
   void shouldAnswer503WhenThePspIsDown() throws Exception {
     when(faultControl.get(Service.PSP))
         .thenThrow(new DownstreamException("psp", Status.UNAVAILABLE.asRuntimeException()));

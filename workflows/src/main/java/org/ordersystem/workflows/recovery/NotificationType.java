@@ -7,5 +7,10 @@ public enum NotificationType {
   /** A sweep could not resolve an order: it needs a person. */
   ORDER_UNRESOLVED,
   /** One sweep's summary. */
-  SWEEP_SUMMARY
+  SWEEP_SUMMARY,
+  /**
+   * Reconciliation found the provider and our books disagreeing about a card leg and may not
+   * correct it alone (orderId is the payment's order; detail says what each side holds).
+   */
+  RECONCILIATION_MISMATCH
 }
