@@ -100,18 +100,16 @@ final class OrderRecorder {
    */
   private void index(OrderView view) {
     List<SearchAttributeUpdate<?>> changes = new ArrayList<>();
-    indexed.forEach(
-        (key, was) -> {
-          String now = valueOf(key, view);
-          if (!Objects.equals(was, now)) {
-            changes.add(now == null ? key.valueUnset() : key.valueSet(now));
-          }
-        });
-    if (changes.isEmpty()) {
-      return;
+    for (Map.Entry<SearchAttributeKey<String>, String> entry : indexed.entrySet()) {
+      String now = valueOf(entry.getKey(), view);
+      if (!Objects.equals(entry.getValue(), now)) {
+        changes.add(now == null ? entry.getKey().valueUnset() : entry.getKey().valueSet(now));
+        entry.setValue(now);
+      }
     }
-    Workflow.upsertTypedSearchAttributes(changes.toArray(SearchAttributeUpdate<?>[]::new));
-    indexed.replaceAll((key, was) -> valueOf(key, view));
+    if (!changes.isEmpty()) {
+      Workflow.upsertTypedSearchAttributes(changes.toArray(SearchAttributeUpdate<?>[]::new));
+    }
   }
 
   private static String valueOf(SearchAttributeKey<String> key, OrderView view) {
