@@ -47,10 +47,10 @@ final class TemporalServer implements AutoCloseable {
    * The in-process test server. Time skipping stays locked so timers run in real time, as the shops
    * and operators of the local stack expect. It keeps its state in memory only, and has no
    * Schedules (the recovery sweep runs on a timer there); the workers register the order search
-   * attributes on it when they start.
+   * attributes on it when they start. See {@link InProcessTemporal} for a leak it is cured of.
    */
   private static TemporalServer embedded(int port) {
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
+    TestServer.PortBoundTestServer server = InProcessTemporal.start(port);
     log.info("In-process Temporal server on localhost:{} (state kept in memory)", port);
     return new TemporalServer("localhost:" + port, null, server::close);
   }
