@@ -61,6 +61,15 @@ final class OrderRecorder {
   }
 
   /**
+   * Applies a change that the next {@link #transition} stamps and writes together with its own: for
+   * a change that another write always follows, usually at once, where a write of its own would
+   * cost a local activity and a database commit. The version counts writes, not changes.
+   */
+  void changeWithNextWrite(Consumer<OrderState> change) {
+    change.accept(order);
+  }
+
+  /**
    * Writes the view until it lands: an outage of the read model pauses the order at its next
    * transition rather than losing a state. A cancel request still interrupts a paused order before
    * capture.

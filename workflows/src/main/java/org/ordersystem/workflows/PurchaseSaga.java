@@ -88,7 +88,7 @@ final class PurchaseSaga {
     this.settings = settings;
     this.recorder = recorder;
     this.recovery = new StepRecovery(recorder, this::rollBackPending);
-    this.payment = new PaymentTcc(request, settings, recorder::transition, recovery);
+    this.payment = new PaymentTcc(request, settings, recorder, recovery);
     var withinBudget = StepOptions.withinBudget(settings.stepRetryBudget());
     var untilDone = StepOptions.untilDone();
     stock = Workflow.newActivityStub(StockActivities.class, withinBudget);

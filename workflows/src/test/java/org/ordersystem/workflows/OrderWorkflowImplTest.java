@@ -105,6 +105,29 @@ class OrderWorkflowImplTest extends OrderWorkflowTestBase {
   }
 
   @Test
+  void shouldWriteTheLegsSuccessesWithTheOrdersNextStep() throws Exception {
+    place(Orders.paidByBalanceAndPoints());
+
+    // One write per step, none per leg: the legs' Tries land with the acceptance, their Confirms
+    // with COMMIT_STOCK.
+    List<OrderView> views = recordedViews();
+    assertThat(views)
+        .extracting(OrderView::step)
+        .containsExactly(
+            OrderStep.RESERVE_STOCK,
+            OrderStep.AUTHORIZE_PAYMENT,
+            OrderStep.REGISTER_SHIPPING,
+            OrderStep.CAPTURE_PAYMENT,
+            OrderStep.COMMIT_STOCK,
+            OrderStep.COMPLETED);
+    assertThat(views.get(1).legs()).extracting(PaymentLeg::state).containsOnly(LegState.NEW);
+    assertThat(views.get(2).legs()).extracting(PaymentLeg::state).containsOnly(LegState.AUTHORIZED);
+    assertThat(views.get(3).legs()).extracting(PaymentLeg::state).containsOnly(LegState.AUTHORIZED);
+    assertThat(views.get(4).legs()).extracting(PaymentLeg::state).containsOnly(LegState.CAPTURED);
+    assertHistoryReplays();
+  }
+
+  @Test
   void shouldAnswerAcceptanceWithTheSnapshotTakenWhenAccepted() {
     OrderWorkflow workflow = newOrderWorkflow();
     var start = new WithStartWorkflowOperation<>(workflow::placeOrder, Orders.paidByBalance());
