@@ -10,6 +10,7 @@ import org.ordersystem.activities.PaymentActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
+import org.ordersystem.readmodel.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.workflows.IdempotencyKeys;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
@@ -53,6 +54,8 @@ final class BaselineScenario implements Scenario {
     config.setUsername(dbUser);
     config.setPassword(dbPassword);
     config.setMaximumPoolSize(dbPoolSize);
+    // The same driver settings as the system's pools, so the comparison stays fair.
+    MysqlDriverSettings.apply(config);
     dataSource = new HikariDataSource(config);
     readModel = new OrderReadModel(dataSource);
     threads = Executors.newFixedThreadPool(threadCount);

@@ -18,6 +18,7 @@ import org.ordersystem.activities.RecoveryActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
+import org.ordersystem.readmodel.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
 import org.ordersystem.readmodel.RecoveryReadModel;
@@ -146,6 +147,7 @@ public final class OrderWorkers implements AutoCloseable {
     hikari.setUsername(config.dbUser());
     hikari.setPassword(config.dbPassword());
     hikari.setMaximumPoolSize(poolSize);
+    MysqlDriverSettings.apply(hikari);
     return new HikariDataSource(hikari);
   }
 

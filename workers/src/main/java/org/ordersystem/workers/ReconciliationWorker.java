@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.reconciliation.ProviderClient;
 import org.ordersystem.activities.reconciliation.ReconciliationActivitiesImpl;
+import org.ordersystem.readmodel.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ProviderEventStore;
@@ -46,6 +47,7 @@ final class ReconciliationWorker implements AutoCloseable {
     hikari.setUsername(workerConfig.dbUser());
     hikari.setPassword(workerConfig.dbPassword());
     hikari.setMaximumPoolSize(4);
+    MysqlDriverSettings.apply(hikari);
     HikariDataSource dataSource = new HikariDataSource(hikari);
     ProviderClient provider = ProviderClient.connect(config.pspTarget(), Duration.ofSeconds(10));
     try {

@@ -37,6 +37,7 @@ public final class ServiceDatabase {
     // concurrent inserts of different keys never deadlock each other, and an insert that waited
     // on a duplicate key sees the winner's committed row at once.
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    MysqlDriverSettings.apply(config);
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
       migrate(service, dataSource, seedDemoData);

@@ -2,6 +2,7 @@ package org.ordersystem.api.ops.reconciliation;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.ordersystem.readmodel.MysqlDriverSettings;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ReconciliationSchema;
 import org.ordersystem.reconciliation.RunStore;
@@ -23,6 +24,7 @@ public class ReconciliationStores implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(4);
     config.setInitializationFailTimeout(-1);
+    MysqlDriverSettings.apply(config);
     this.dataSource = new HikariDataSource(config);
   }
 
