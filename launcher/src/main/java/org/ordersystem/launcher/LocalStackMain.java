@@ -16,7 +16,17 @@ public final class LocalStackMain {
       System.exit(2);
       return;
     }
-    LocalStack stack = LocalStack.start(options);
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(options);
+    } catch (Exception | Error e) {
+      // Threads a part started before the failure (MariaDB's watcher, gRPC, pools) may outlive
+      // the stop and keep the JVM running: the user would see a stack that hangs, never ready.
+      System.err.println("The local stack could not start: " + e);
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class DevRunIntegrationTest {
 
   private static final Path JAR = Path.of("target/orders-local-stack.jar");
+  private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
   @Test
   void shouldServeOrdersStopOnSignalAndKeepThemAcrossARestart() throws Exception {
@@ -71,17 +74,49 @@ class DevRunIntegrationTest {
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              if (!process.isAlive()) {
-                throw new AssertionError("stack exited:\n" + Files.readString(log));
-              }
-              return Files.readString(log).contains("Ctrl-C stops it.");
-            });
+    try {
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new AssertionError("stack exited:\n" + Files.readString(log));
+                }
+                return Files.readString(log).contains("Ctrl-C stops it.");
+              });
+    } catch (ConditionTimeoutException e) {
+      // What the stack was doing is the only way to tell a slow start from a hung one.
+      String threads = threadDump(process);
+      process.destroyForcibly();
+      throw new AssertionError(
+          "stack not ready within 3 minutes; its threads:\n"
+              + threads
+              + "\nits log:\n"
+              + Files.readString(log),
+          e);
+    } catch (RuntimeException | Error e) {
+      process.destroyForcibly();
+      throw e;
+    }
     return process;
+  }
+
+  private static String threadDump(Process process) {
+    try {
+      Process jcmd =
+          new ProcessBuilder(JCMD.toString(), Long.toString(process.pid()), "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jcmd.waitFor(30, TimeUnit.SECONDS);
+      return dump;
+    } catch (IOException e) {
+      return "(no thread dump: " + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(thread dump interrupted)";
+    }
   }
 
   /** SIGTERM, as Ctrl-C would do, then a bounded wait for a clean exit. */
