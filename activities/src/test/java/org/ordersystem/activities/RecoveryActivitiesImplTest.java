@@ -56,14 +56,17 @@ class RecoveryActivitiesImplTest {
     // These tests never reach the read model; an unconfigured pool opens no connection.
     unusedDataSource = new HikariDataSource();
     RecoveryReadModel readModel = new RecoveryReadModel(unusedDataSource);
-    activities = new RecoveryActivitiesImpl(client, readModel, Duration.ofSeconds(20));
+    activities =
+        new RecoveryActivitiesImpl(
+            client, readModel, new PendingOrderUpdates(client, Duration.ofSeconds(20)));
     env.newWorker(OrderWorkflow.TASK_QUEUE)
         .registerWorkflowImplementationTypes(StandInOrderWorkflow.class);
     env.newWorker(DRIVER).registerWorkflowImplementationTypes(RecoveryDriverWorkflow.Impl.class);
     env.newWorker(PATIENT).registerActivitiesImplementations(activities);
     Worker impatient = env.newWorker(IMPATIENT);
     impatient.registerActivitiesImplementations(
-        new RecoveryActivitiesImpl(client, readModel, Duration.ofSeconds(1)));
+        new RecoveryActivitiesImpl(
+            client, readModel, new PendingOrderUpdates(client, Duration.ofSeconds(1))));
     env.start();
   }
 
@@ -147,7 +150,7 @@ class RecoveryActivitiesImplTest {
             () -> recover(orderId, SweepDecision.RETRY, IMPATIENT, 1));
 
     ApplicationFailure cause = (ApplicationFailure) failed.getCause().getCause();
-    assertThat(cause.getType()).isEqualTo(RecoveryActivitiesImpl.NOT_SETTLED);
+    assertThat(cause.getType()).isEqualTo(PendingOrderUpdates.NOT_SETTLED);
     assertThat(cause.isNonRetryable()).isFalse();
   }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.ordersystem.activities.NotificationActivitiesImpl;
 import org.ordersystem.activities.OrderReadModelActivitiesImpl;
 import org.ordersystem.activities.PaymentActivitiesImpl;
+import org.ordersystem.activities.PendingOrderUpdates;
 import org.ordersystem.activities.RecoveryActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
@@ -94,20 +95,27 @@ public final class OrderWorkers implements AutoCloseable {
         RefundWorkflowImpl.class,
         RecoverySweepWorkflowImpl.class,
         RecoverySweepLoopWorkflowImpl.class);
+    PendingOrderUpdates orderUpdates =
+        new PendingOrderUpdates(client, settleTimeout(config.stepRetryBudget()));
     worker.registerActivitiesImplementations(
         new StockActivitiesImpl(clients),
         new PaymentActivitiesImpl(clients),
         new ShippingActivitiesImpl(clients),
         new OrderReadModelActivitiesImpl(
             new OrderReadModel(dataSource), new RefundReadModel(dataSource)),
-        new RecoveryActivitiesImpl(
-            client, new RecoveryReadModel(dataSource), settleTimeout(config.stepRetryBudget())),
+        new RecoveryActivitiesImpl(client, new RecoveryReadModel(dataSource), orderUpdates),
         new NotificationActivitiesImpl(
             config.notifyWebhook(),
             HttpClient.newBuilder().connectTimeout(WEBHOOK_CONNECT_TIMEOUT).build()));
     ReconciliationWorker reconciliation =
         ReconciliationWorker.register(
-            worker, client, clients, new OrderReadModel(dataSource), config, reconciliationConfig);
+            worker,
+            client,
+            clients,
+            new OrderReadModel(dataSource),
+            orderUpdates,
+            config,
+            reconciliationConfig);
     factory.start();
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {}, {})",

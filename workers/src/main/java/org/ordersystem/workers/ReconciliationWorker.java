@@ -6,6 +6,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
+import org.ordersystem.activities.PendingOrderUpdates;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.reconciliation.ProviderClient;
 import org.ordersystem.activities.reconciliation.ReconciliationActivitiesImpl;
@@ -39,6 +40,7 @@ final class ReconciliationWorker implements AutoCloseable {
       WorkflowClient client,
       ServiceClients services,
       OrderReadModel readModel,
+      PendingOrderUpdates orderUpdates,
       WorkerConfig workerConfig,
       ReconciliationConfig config) {
     HikariConfig hikari = new HikariConfig();
@@ -64,6 +66,7 @@ final class ReconciliationWorker implements AutoCloseable {
               new RunStore(dataSource),
               readModel,
               client,
+              orderUpdates,
               clock));
     } catch (RuntimeException e) {
       dataSource.close();

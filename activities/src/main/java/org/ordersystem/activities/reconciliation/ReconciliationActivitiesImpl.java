@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.ordersystem.activities.GrpcFailures;
+import org.ordersystem.activities.PendingOrderUpdates;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc.PaymentServiceBlockingStub;
 import org.ordersystem.proto.payment.v1.RecordProviderCaptureRequest;
 import org.ordersystem.proto.payment.v1.RefundLegRequest;
@@ -58,6 +59,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
   private final PaymentCardLegs cardLegs;
   private final OrderReadModel readModel;
   private final OrderInspector orders;
+  private final PendingOrderUpdates orderUpdates;
   private final Clock clock;
 
   /**
@@ -71,6 +73,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
       RunStore runs,
       OrderReadModel readModel,
       WorkflowClient client,
+      PendingOrderUpdates orderUpdates,
       Clock clock) {
     this.provider = provider;
     this.payment = payment;
@@ -83,6 +86,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
     this.cardLegs = new PaymentCardLegs(payment);
     this.comparison = new Comparison(events, cardLegs, mismatches);
     this.orders = new OrderInspector(client, readModel);
+    this.orderUpdates = orderUpdates;
   }
 
   @Override
@@ -241,7 +245,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
 
   @Override
   public RecoveryOutcome tellOrder(RecoveryCommand command) {
-    return orders.tell(command);
+    return orderUpdates.send(command);
   }
 
   @Override

@@ -59,7 +59,9 @@ public interface ReconciliationActivities {
 
   /**
    * Sends the {@code retryPending} or {@code rollbackPending} update to the order and waits until
-   * it settles. A refusal (no longer PENDING, or a rollback after capture began) is an outcome.
+   * it settles, heartbeating; every attempt of one call sends the same update, so a retry never
+   * retries or rolls back the order twice. A refusal (no longer PENDING, or a rollback after
+   * capture began) is an outcome.
    */
   RecoveryOutcome tellOrder(RecoveryCommand command);
 

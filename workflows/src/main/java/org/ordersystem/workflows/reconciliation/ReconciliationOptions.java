@@ -38,10 +38,15 @@ public final class ReconciliationOptions {
         .build();
   }
 
-  /** Telling an order: waits until its retry or rollback settles, which takes a step's budget. */
+  /**
+   * Telling an order: waits until its retry or rollback settles, which takes a step's budget, and
+   * heartbeats meanwhile, so a worker that dies is noticed in half a minute. A retried attempt
+   * waits for the update the first one sent.
+   */
   public static ActivityOptions orderUpdates() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(15))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
         .setScheduleToCloseTimeout(Duration.ofMinutes(20))
         .setRetryOptions(StepOptions.transientRetries())
         .build();
