@@ -22,27 +22,17 @@ import org.junit.jupiter.api.Test;
 class DevRunIntegrationTest {
 
   private static final Path JAR = Path.of("target/orders-local-stack.jar");
+  private static final String SHOP_KEY = "devrun-shop-key";
   private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
   @Test
   void shouldServeOrdersStopOnSignalAndKeepThemAcrossARestart() throws Exception {
     Path dataDir = Files.createTempDirectory("orders-devrun");
-    Map<String, String> env =
-        Map.of(
-            "ORDERS_DATA_DIR", dataDir.toString(),
-            "SERVER_PORT", Integer.toString(freePort()),
-            "ORDERS_TEMPORAL_PORT", Integer.toString(freePort()),
-            "ORDERS_DB_PORT", Integer.toString(freePort()),
-            "ORDERS_STOCK_PORT", "0",
-            "ORDERS_SHIPPING_PORT", "0",
-            "ORDERS_PAYMENT_PORT", "0",
-            "ORDERS_PSP_PORT", "0",
-            "ORDERS_DEMO_SHOP_KEY", "devrun-shop-key");
-    ApiClient shop = new ApiClient(Integer.parseInt(env.get("SERVER_PORT")), "devrun-shop-key");
 
-    Process first = start(env, dataDir.resolve("first.log"));
+    RunningJar first = start(dataDir, "first");
     String orderId;
     try {
+      ApiClient shop = first.shop();
       long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
       ApiClient.Answer placed =
           shop.post(
@@ -54,37 +44,110 @@ class DevRunIntegrationTest {
       assertThat(Orders.awaitFinal(shop, orderId, Duration.ofSeconds(60)).path("status").asText())
           .isEqualTo("COMPLETED");
     } finally {
-      stop(first);
+      stop(first.process());
     }
-    assertThat(Files.readString(dataDir.resolve("first.log"))).contains("Stopping the local stack");
+    assertThat(Files.readString(first.log())).contains("Stopping the local stack");
 
-    Process second = start(env, dataDir.resolve("second.log"));
+    RunningJar second = start(dataDir, "second");
     try {
-      JsonNode order = shop.get("/api/v1/orders/" + orderId).body();
+      JsonNode order = second.shop().get("/api/v1/orders/" + orderId).body();
       assertThat(order.path("status").asText()).isEqualTo("COMPLETED");
     } finally {
-      stop(second);
+      stop(second.process());
     }
   }
 
-  private static Process start(Map<String, String> env, Path log) throws IOException {
+  @Test
+  void shouldExitWithTheCauseWhenItCannotStart() throws Exception {
+    Path dataDir = Files.createTempDirectory("orders-devrun-taken");
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Map<String, String> env =
+          Map.of(
+              "ORDERS_DATA_DIR",
+              dataDir.toString(),
+              "SERVER_PORT",
+              "0",
+              "ORDERS_TEMPORAL_PORT",
+              Integer.toString(taken.getLocalPort()),
+              "ORDERS_DB_PORT",
+              "0");
+      Path log = dataDir.resolve("taken.log");
+      Process process = startProcess(env, log);
+
+      boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+      if (!exited) {
+        process.destroyForcibly();
+      }
+
+      assertThat(exited).as("the stack exits instead of hanging").isTrue();
+      assertThat(process.exitValue()).isEqualTo(1);
+      assertThat(Files.readString(log))
+          .contains("The local stack could not start")
+          .contains("already in use");
+    }
+  }
+
+  /** The jar as {@code dev/run} starts it, and the shop's client of its REST API. */
+  private record RunningJar(Process process, Path log, ApiClient shop) {}
+
+  /**
+   * Starts the jar on the data directory with free ports. A port found free here can be taken by
+   * another process before the stack binds it; the stack then exits saying so, and is started again
+   * on other ports.
+   */
+  private static RunningJar start(Path dataDir, String name) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      int apiPort = FreePorts.any();
+      Map<String, String> env =
+          Map.of(
+              "ORDERS_DATA_DIR",
+              dataDir.toString(),
+              "SERVER_PORT",
+              Integer.toString(apiPort),
+              "ORDERS_TEMPORAL_PORT",
+              Integer.toString(FreePorts.any()),
+              "ORDERS_DB_PORT",
+              Integer.toString(FreePorts.any()),
+              "ORDERS_STOCK_PORT",
+              "0",
+              "ORDERS_SHIPPING_PORT",
+              "0",
+              "ORDERS_PAYMENT_PORT",
+              "0",
+              "ORDERS_PSP_PORT",
+              "0",
+              "ORDERS_DEMO_SHOP_KEY",
+              SHOP_KEY);
+      Path log = dataDir.resolve(name + "-" + attempt + ".log");
+      Process process = startProcess(env, log);
+      if (awaitReady(process, log)) {
+        return new RunningJar(process, log, new ApiClient(apiPort, SHOP_KEY));
+      }
+      String output = Files.readString(log);
+      if (!output.contains("already in use") || attempt == 3) {
+        throw new AssertionError("stack exited with " + process.exitValue() + ":\n" + output);
+      }
+    }
+  }
+
+  private static Process startProcess(Map<String, String> env, Path log) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("java", "-jar", JAR.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    Process process = builder.start();
+    return builder.start();
+  }
+
+  /**
+   * @return true once the stack says it is ready, false if it exited first
+   */
+  private static boolean awaitReady(Process process, Path log) throws IOException {
     try {
       await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> {
-                if (!process.isAlive()) {
-                  throw new AssertionError("stack exited:\n" + Files.readString(log));
-                }
-                return Files.readString(log).contains("Ctrl-C stops it.");
-              });
+          .until(() -> !process.isAlive() || Files.readString(log).contains("Ctrl-C stops it."));
     } catch (ConditionTimeoutException e) {
       // What the stack was doing is the only way to tell a slow start from a hung one.
       String threads = threadDump(process);
@@ -95,11 +158,16 @@ class DevRunIntegrationTest {
               + "\nits log:\n"
               + Files.readString(log),
           e);
-    } catch (RuntimeException | Error e) {
-      process.destroyForcibly();
-      throw e;
     }
-    return process;
+    if (!process.isAlive()) {
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+    return true;
   }
 
   private static String threadDump(Process process) {
@@ -125,12 +193,6 @@ class DevRunIntegrationTest {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("stack did not stop within 60 s of SIGTERM");
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

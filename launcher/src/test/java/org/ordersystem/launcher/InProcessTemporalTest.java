@@ -15,7 +15,6 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ class InProcessTemporalTest {
 
   @BeforeEach
   void startServerAndWorker() throws IOException {
-    int port = freePort();
+    int port = FreePorts.any();
     server = InProcessTemporal.start(port);
     service =
         WorkflowServiceStubs.newServiceStubs(
@@ -75,12 +74,6 @@ class InProcessTemporalTest {
 
     for (int i = 0; i < results.size(); i++) {
       assertThat(results.get(i).join()).isEqualTo("order-" + i + "/1/2");
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -1,8 +1,6 @@
 package org.ordersystem.launcher;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.ordersystem.readmodel.OrderReadModel;
@@ -57,9 +55,9 @@ final class RecoveryStack {
                 Files.createTempDirectory("orders-recovery-e2e"),
                 0,
                 "embedded",
-                freePort(),
+                FreePorts.any(),
                 "embedded",
-                freePort(),
+                FreePorts.any(),
                 "root",
                 "",
                 new LocalStackOptions.ServicePorts(0, 0, 0, 0),
@@ -114,11 +112,5 @@ final class RecoveryStack {
   static OrderReadModel orders() {
     get();
     return new OrderReadModel(ordersDb);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,7 +1,5 @@
 package org.ordersystem.launcher;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +43,9 @@ final class RunningStack {
                 dataDir,
                 0,
                 "embedded",
-                freePort(),
+                FreePorts.any(),
                 "embedded",
-                freePort(),
+                FreePorts.any(),
                 "root",
                 "",
                 new LocalStackOptions.ServicePorts(0, 0, 0, 0),
@@ -74,11 +72,5 @@ final class RunningStack {
 
   static ApiClient operator() {
     return new ApiClient(get().apiPort(), OPERATOR_KEY);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
