@@ -10,7 +10,7 @@ import org.ordersystem.activities.PaymentActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
-import org.ordersystem.readmodel.MysqlDriverSettings;
+import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.workflows.IdempotencyKeys;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;

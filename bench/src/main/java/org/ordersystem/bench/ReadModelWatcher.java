@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.ordersystem.readmodel.MysqlDriverSettings;
+import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,7 +19,7 @@ import org.ordersystem.activities.RecoveryActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
-import org.ordersystem.readmodel.MysqlDriverSettings;
+import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
 import org.ordersystem.readmodel.RecoveryReadModel;

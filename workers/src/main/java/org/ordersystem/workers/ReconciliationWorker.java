@@ -10,7 +10,7 @@ import org.ordersystem.activities.PendingOrderUpdates;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.reconciliation.ProviderClient;
 import org.ordersystem.activities.reconciliation.ReconciliationActivitiesImpl;
-import org.ordersystem.readmodel.MysqlDriverSettings;
+import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ProviderEventStore;

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

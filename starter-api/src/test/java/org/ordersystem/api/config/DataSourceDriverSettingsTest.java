@@ -6,7 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.ApiTestSupport;
-import org.ordersystem.readmodel.MysqlDriverSettings;
+import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Boot's pool, configured in application.properties, runs the same driver settings as the rest. */

@@ -2,7 +2,7 @@ package org.ordersystem.api.ops.reconciliation;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.ordersystem.readmodel.MysqlDriverSettings;
+import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ReconciliationSchema;
 import org.ordersystem.reconciliation.RunStore;

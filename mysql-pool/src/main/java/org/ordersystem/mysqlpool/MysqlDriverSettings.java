@@ -1,4 +1,4 @@
-package org.ordersystem.services.common;
+package org.ordersystem.mysqlpool;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.util.Map;
@@ -13,8 +13,9 @@ import java.util.Map;
  * JDBC API (setAutoCommit, setTransactionIsolation), never by SQL such as {@code SET autocommit} or
  * {@code START TRANSACTION}.
  *
- * <p>The readmodel module, which the services cannot see, holds the same list for the workers, the
- * API and the bench.
+ * <p>Used by the services, the workers, the bench and the API's reconciliation pool; the API's Boot
+ * pool sets the same list in its application.properties (checked by DataSourceDriverSettingsTest
+ * there).
  */
 public final class MysqlDriverSettings {
 

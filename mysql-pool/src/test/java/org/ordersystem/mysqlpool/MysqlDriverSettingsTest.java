@@ -1,4 +1,4 @@
-package org.ordersystem.readmodel;
+package org.ordersystem.mysqlpool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
