@@ -1,20 +1,10 @@
 package org.ordersystem.workers;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
-import io.temporal.client.schedules.ScheduleAlreadyRunningException;
-import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleIntervalSpec;
-import io.temporal.client.schedules.ScheduleOptions;
-import io.temporal.client.schedules.SchedulePolicy;
-import io.temporal.client.schedules.ScheduleSpec;
-import java.util.List;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.reconciliation.ReconciliationLoopWorkflow;
 import org.ordersystem.workflows.reconciliation.ReconciliationRequest;
@@ -25,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts reconciliation on a schedule: a Temporal Schedule where the server has them (a real or dev
- * server), else the {@link ReconciliationLoopWorkflow} timer loop (the in-process server). Both are
- * idempotent: every worker that starts asks, and the first one creates it.
+ * server; {@link PeriodicSchedules}), else the {@link ReconciliationLoopWorkflow} timer loop (the
+ * in-process server). Both are idempotent: every worker that starts asks, and the first one creates
+ * it; a later start brings the schedule's interval and settings up to date.
  */
 final class ReconciliationScheduling {
 
@@ -38,43 +29,24 @@ final class ReconciliationScheduling {
   private ReconciliationScheduling() {}
 
   static void ensure(WorkflowClient client, ReconciliationSettings settings) {
-    try {
-      ScheduleClient.newInstance(client.getWorkflowServiceStubs())
-          .createSchedule(SCHEDULE_ID, schedule(settings), ScheduleOptions.newBuilder().build());
-      log.info(
-          "Reconciliation scheduled every {} (schedule '{}')", settings.interval(), SCHEDULE_ID);
-    } catch (ScheduleAlreadyRunningException e) {
-      log.info("Reconciliation schedule '{}' exists already", SCHEDULE_ID);
-    } catch (RuntimeException e) {
-      if (!unimplemented(e)) {
-        throw e;
-      }
+    if (!PeriodicSchedules.upsert(
+        client, SCHEDULE_ID, schedule(settings), "reconciliation every " + settings.interval())) {
       startLoop(client, settings);
     }
   }
 
-  private static Schedule schedule(ReconciliationSettings settings) {
-    return Schedule.newBuilder()
-        .setAction(
-            ScheduleActionStartWorkflow.newBuilder()
-                .setWorkflowType(ReconciliationWorkflow.class)
-                .setArguments(new ReconciliationRequest("schedule", settings))
-                .setOptions(
-                    WorkflowOptions.newBuilder()
-                        .setWorkflowId(ReconciliationWorkflow.ID_PREFIX + "scheduled")
-                        .setTaskQueue(OrderWorkflow.TASK_QUEUE)
-                        .build())
-                .build())
-        .setSpec(
-            ScheduleSpec.newBuilder()
-                .setIntervals(List.of(new ScheduleIntervalSpec(settings.interval())))
-                .build())
-        // A run still going when the next is due: the next one is skipped, never run beside it.
-        .setPolicy(
-            SchedulePolicy.newBuilder()
-                .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
-                .build())
-        .build();
+  static Schedule schedule(ReconciliationSettings settings) {
+    return PeriodicSchedules.every(
+        settings.interval(),
+        ScheduleActionStartWorkflow.newBuilder()
+            .setWorkflowType(ReconciliationWorkflow.class)
+            .setArguments(new ReconciliationRequest("schedule", settings))
+            .setOptions(
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(ReconciliationWorkflow.ID_PREFIX + "scheduled")
+                    .setTaskQueue(OrderWorkflow.TASK_QUEUE)
+                    .build())
+            .build());
   }
 
   private static void startLoop(WorkflowClient client, ReconciliationSettings settings) {
@@ -93,15 +65,5 @@ final class ReconciliationScheduling {
     } catch (WorkflowExecutionAlreadyStarted e) {
       log.info("Reconciliation timer loop is running already");
     }
-  }
-
-  private static boolean unimplemented(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof StatusRuntimeException s
-          && s.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-        return true;
-      }
-    }
-    return false;
   }
 }

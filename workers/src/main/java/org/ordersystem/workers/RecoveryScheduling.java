@@ -1,22 +1,10 @@
 package org.ordersystem.workers;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
-import io.temporal.client.schedules.ScheduleAlreadyRunningException;
-import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
-import io.temporal.client.schedules.ScheduleIntervalSpec;
-import io.temporal.client.schedules.ScheduleOptions;
-import io.temporal.client.schedules.SchedulePolicy;
-import io.temporal.client.schedules.ScheduleSpec;
-import io.temporal.client.schedules.ScheduleUpdate;
-import java.util.List;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 import org.ordersystem.workflows.recovery.RecoverySweepLoopWorkflow;
@@ -27,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the periodic recovery sweep runs, once per namespace however many workers start: as a
- * Temporal Schedule where the server has Schedules (operators see, pause and trigger it in Temporal
- * UI), else as a timer loop workflow (the in-process server has no Schedules).
+ * Temporal Schedule where the server has Schedules ({@link PeriodicSchedules}), else as a timer
+ * loop workflow (the in-process server has no Schedules).
  */
 public final class RecoveryScheduling {
 
@@ -79,75 +67,27 @@ public final class RecoveryScheduling {
     }
   }
 
-  /**
-   * Creates the schedule, or updates its spec, action and policy when it exists (keeping whether an
-   * operator paused it).
-   *
-   * @return false when the server does not implement Schedules
-   */
   private static boolean upsertSchedule(WorkflowClient client, RecoverySettings settings) {
-    ScheduleClient schedules =
-        ScheduleClient.newInstance(
-            client.getWorkflowServiceStubs(),
-            ScheduleClientOptions.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .build());
-    Schedule schedule = schedule(settings);
-    try {
-      schedules.createSchedule(SCHEDULE_ID, schedule, ScheduleOptions.newBuilder().build());
-      log.info(
-          "Created schedule '{}': a recovery sweep every {}",
-          SCHEDULE_ID,
-          settings.sweepInterval());
-      return true;
-    } catch (ScheduleAlreadyRunningException exists) {
-      schedules
-          .getHandle(SCHEDULE_ID)
-          .update(
-              current ->
-                  new ScheduleUpdate(
-                      Schedule.newBuilder(current.getDescription().getSchedule())
-                          .setAction(schedule.getAction())
-                          .setSpec(schedule.getSpec())
-                          .setPolicy(schedule.getPolicy())
-                          .build()));
-      log.info(
-          "Updated schedule '{}': a recovery sweep every {}",
-          SCHEDULE_ID,
-          settings.sweepInterval());
-      return true;
-    } catch (RuntimeException e) {
-      if (isUnimplemented(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return PeriodicSchedules.upsert(
+        client,
+        SCHEDULE_ID,
+        schedule(settings),
+        "a recovery sweep every " + settings.sweepInterval());
   }
 
   static Schedule schedule(RecoverySettings settings) {
-    return Schedule.newBuilder()
-        .setAction(
-            ScheduleActionStartWorkflow.newBuilder()
-                .setWorkflowType(RecoverySweepWorkflow.class)
-                .setArguments(new SweepRequest("schedule", settings))
-                .setOptions(
-                    WorkflowOptions.newBuilder()
-                        // The server appends the scheduled time: recovery-sweep-<time>.
-                        .setWorkflowId(SCHEDULE_ID)
-                        .setTaskQueue(OrderWorkflow.TASK_QUEUE)
-                        .build())
-                .build())
-        .setSpec(
-            ScheduleSpec.newBuilder()
-                .setIntervals(List.of(new ScheduleIntervalSpec(settings.sweepInterval())))
-                .build())
-        // A sweep still running when the next is due is left alone: two sweeps at once would
-        // send two actions to one order and double the load K is meant to bound.
-        .setPolicy(
-            SchedulePolicy.newBuilder()
-                .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
-                .build())
-        .build();
+    return PeriodicSchedules.every(
+        settings.sweepInterval(),
+        ScheduleActionStartWorkflow.newBuilder()
+            .setWorkflowType(RecoverySweepWorkflow.class)
+            .setArguments(new SweepRequest("schedule", settings))
+            .setOptions(
+                WorkflowOptions.newBuilder()
+                    // The server appends the scheduled time: recovery-sweep-<time>.
+                    .setWorkflowId(SCHEDULE_ID)
+                    .setTaskQueue(OrderWorkflow.TASK_QUEUE)
+                    .build())
+            .build());
   }
 
   /** Starts the loop unless it runs already; a running loop keeps the settings it started with. */
@@ -167,15 +107,5 @@ public final class RecoveryScheduling {
         RecoverySweepLoopWorkflow.WORKFLOW_ID,
         runId,
         settings.sweepInterval());
-  }
-
-  private static boolean isUnimplemented(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException sre
-          && sre.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-        return true;
-      }
-    }
-    return false;
   }
 }

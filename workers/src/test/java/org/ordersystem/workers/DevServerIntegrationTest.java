@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.workflows.OrderSearchAttributes;
 import org.ordersystem.workflows.OrderWorkflow;
+import org.ordersystem.workflows.reconciliation.ReconciliationRequest;
+import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 import org.ordersystem.workflows.recovery.RecoverySweepWorkflow;
 import org.ordersystem.workflows.recovery.SweepRequest;
@@ -149,6 +151,43 @@ class DevServerIntegrationTest {
                 .get(0, SweepRequest.class))
         .isEqualTo(new SweepRequest("schedule", every2Minutes));
     assertThat(updated.getState().isPaused()).as("a worker start does not unpause").isTrue();
+  }
+
+  @Test
+  void shouldScheduleReconciliationThenBringTheScheduleUpToDate() {
+    ReconciliationSettings every10Minutes =
+        new ReconciliationSettings(
+            Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofMinutes(2), 100, 200);
+    ReconciliationSettings every3Minutes =
+        new ReconciliationSettings(
+            Duration.ofMinutes(3), Duration.ofDays(7), Duration.ofMinutes(2), 100, 200);
+    ScheduleHandle handle =
+        ScheduleClient.newInstance(
+                stubs, ScheduleClientOptions.newBuilder().setNamespace("default").build())
+            .getHandle(ReconciliationScheduling.SCHEDULE_ID);
+
+    ReconciliationScheduling.ensure(client, every10Minutes);
+    Schedule created = handle.describe().getSchedule();
+    ReconciliationScheduling.ensure(client, every3Minutes);
+    Schedule updated = handle.describe().getSchedule();
+
+    assertThat(created.getSpec().getIntervals())
+        .extracting(ScheduleIntervalSpec::getEvery)
+        .containsExactly(Duration.ofMinutes(10));
+    assertThat(created.getPolicy().getOverlap())
+        .isEqualTo(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP);
+    ScheduleActionStartWorkflow action = (ScheduleActionStartWorkflow) created.getAction();
+    assertThat(action.getWorkflowType()).isEqualTo("ReconciliationWorkflow");
+    assertThat(action.getOptions().getTaskQueue()).isEqualTo(OrderWorkflow.TASK_QUEUE);
+    assertThat(updated.getSpec().getIntervals())
+        .as("a restart with a new interval changes the schedule")
+        .extracting(ScheduleIntervalSpec::getEvery)
+        .containsExactly(Duration.ofMinutes(3));
+    assertThat(
+            ((ScheduleActionStartWorkflow) updated.getAction())
+                .getArguments()
+                .get(0, ReconciliationRequest.class))
+        .isEqualTo(new ReconciliationRequest("schedule", every3Minutes));
   }
 
   private static RecoverySettings settingsEvery(Duration interval) {
