@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.proto.payment.v1.LegState;
+import org.ordersystem.proto.psp.v1.Authorization;
 import org.ordersystem.proto.psp.v1.AuthorizationState;
 
 /** Orders paid with wallet balance, points and card at once, through REST on the running stack. */
@@ -46,8 +47,13 @@ class MixedPaymentIntegrationTest {
     assertThat(Backends.get().payment(orderId).getLegsList())
         .hasSize(3)
         .allMatch(leg -> leg.getState() == LegState.LEG_STATE_CAPTURED);
-    assertThat(Backends.get().cardAuthorization(orderId + ":3").getState())
-        .isEqualTo(AuthorizationState.AUTHORIZATION_STATE_CAPTURED);
+    Authorization card = Backends.get().cardAuthorization(orderId + ":3");
+    assertThat(card.getState()).isEqualTo(AuthorizationState.AUTHORIZATION_STATE_CAPTURED);
+    assertThat(order.path("payment").path("legs").get(2).path("pspAuthorizationId").asText())
+        .as("the card leg names the provider's authorization")
+        .isEqualTo(card.getAuthorizationId());
+    assertThat(order.path("payment").path("legs").get(0).path("pspAuthorizationId").isNull())
+        .isTrue();
     Wallet after = Wallet.of(operator, CUSTOMER);
     assertThat(after.balanceAvailable()).isEqualTo(before.balanceAvailable() - (total - 3000));
     assertThat(after.pointsAvailable()).isEqualTo(before.pointsAvailable() - 1000);

@@ -87,6 +87,8 @@ public record OrderResponse(
    * @param legId "1", "2", ... in the order of the request's sources
    * @param state NEW (not tried yet), AUTHORIZED (reserved, card authorized), CAPTURED (posted,
    *     card captured) or VOIDED (released, card voided)
+   * @param pspAuthorizationId the card provider's authorization of a CARD leg once it authorized:
+   *     what an operator looks up at the provider; null for other legs and before
    */
   public record Leg(
       @Schema(example = "1") String legId,
@@ -96,7 +98,12 @@ public record OrderResponse(
               description =
                   "NEW: not tried yet; AUTHORIZED: reserved (card authorized); CAPTURED: posted"
                       + " (card captured); VOIDED: released (card voided).")
-          LegState state) {}
+          LegState state,
+      @Schema(
+              description =
+                  "CARD legs: the card provider's authorization, once authorized; else null.",
+              example = "auth_3f2a9c")
+          String pspAuthorizationId) {}
 
   /**
    * The order as the request describes it, for a 202 before the workflow wrote anything. Leg ids
@@ -111,7 +118,7 @@ public record OrderResponse(
     List<Leg> legs = new ArrayList<>();
     for (int i = 0; i < r.paymentSources().size(); i++) {
       PaymentSource s = r.paymentSources().get(i);
-      legs.add(new Leg(String.valueOf(i + 1), s.type(), s.amount(), LegState.NEW));
+      legs.add(new Leg(String.valueOf(i + 1), s.type(), s.amount(), LegState.NEW, null));
     }
     return new OrderResponse(
         r.orderId(),
@@ -144,7 +151,9 @@ public record OrderResponse(
         v.legs() == null
             ? List.of()
             : v.legs().stream()
-                .map(l -> new Leg(l.legId(), l.type(), l.amount(), l.state()))
+                .map(
+                    l ->
+                        new Leg(l.legId(), l.type(), l.amount(), l.state(), l.pspAuthorizationId()))
                 .toList();
     return new OrderResponse(
         v.orderId(),
