@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,9 +129,7 @@ class DevServerIntegrationTest {
     Schedule updated = handle.describe().getSchedule();
 
     assertThat(RecoveryScheduling.SCHEDULE_ID).isEqualTo("recovery-sweep");
-    assertThat(created.getSpec().getIntervals())
-        .extracting(ScheduleIntervalSpec::getEvery)
-        .containsExactly(Duration.ofMinutes(10));
+    assertThat(intervals(created)).containsExactly(Duration.ofMinutes(10));
     assertThat(created.getPolicy().getOverlap())
         .isEqualTo(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP);
     ScheduleActionStartWorkflow action = (ScheduleActionStartWorkflow) created.getAction();
@@ -142,9 +141,7 @@ class DevServerIntegrationTest {
     assertThat(action.getArguments().get(0, SweepRequest.class))
         .isEqualTo(new SweepRequest("schedule", every10Minutes));
 
-    assertThat(updated.getSpec().getIntervals())
-        .extracting(ScheduleIntervalSpec::getEvery)
-        .containsExactly(Duration.ofMinutes(2));
+    assertThat(intervals(updated)).containsExactly(Duration.ofMinutes(2));
     assertThat(
             ((ScheduleActionStartWorkflow) updated.getAction())
                 .getArguments()
@@ -171,23 +168,24 @@ class DevServerIntegrationTest {
     ReconciliationScheduling.ensure(client, every3Minutes);
     Schedule updated = handle.describe().getSchedule();
 
-    assertThat(created.getSpec().getIntervals())
-        .extracting(ScheduleIntervalSpec::getEvery)
-        .containsExactly(Duration.ofMinutes(10));
+    assertThat(intervals(created)).containsExactly(Duration.ofMinutes(10));
     assertThat(created.getPolicy().getOverlap())
         .isEqualTo(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP);
     ScheduleActionStartWorkflow action = (ScheduleActionStartWorkflow) created.getAction();
     assertThat(action.getWorkflowType()).isEqualTo("ReconciliationWorkflow");
     assertThat(action.getOptions().getTaskQueue()).isEqualTo(OrderWorkflow.TASK_QUEUE);
-    assertThat(updated.getSpec().getIntervals())
+    assertThat(intervals(updated))
         .as("a restart with a new interval changes the schedule")
-        .extracting(ScheduleIntervalSpec::getEvery)
         .containsExactly(Duration.ofMinutes(3));
     assertThat(
             ((ScheduleActionStartWorkflow) updated.getAction())
                 .getArguments()
                 .get(0, ReconciliationRequest.class))
         .isEqualTo(new ReconciliationRequest("schedule", every3Minutes));
+  }
+
+  private static List<Duration> intervals(Schedule schedule) {
+    return schedule.getSpec().getIntervals().stream().map(ScheduleIntervalSpec::getEvery).toList();
   }
 
   private static RecoverySettings settingsEvery(Duration interval) {
