@@ -50,25 +50,27 @@ final class RecoveryStack {
     if (stack == null) {
       try {
         webhook = new WebhookReceiver();
-        LocalStackOptions options =
-            new LocalStackOptions(
-                Files.createTempDirectory("orders-recovery-e2e"),
-                0,
-                "embedded",
-                FreePorts.any(),
-                "embedded",
-                FreePorts.any(),
-                "root",
-                "",
-                new LocalStackOptions.ServicePorts(0, 0, 0, 0),
-                SHOP_KEY,
-                OPERATOR_KEY,
-                STEP_BUDGET,
-                Duration.ofHours(24),
-                SETTINGS,
-                RecoveryScheduler.AUTO,
-                webhook.url());
-        stack = LocalStack.start(options);
+        stack =
+            FreePorts.retryWhenTaken(
+                () ->
+                    LocalStack.start(
+                        new LocalStackOptions(
+                            Files.createTempDirectory("orders-recovery-e2e"),
+                            0,
+                            "embedded",
+                            FreePorts.any(),
+                            "embedded",
+                            FreePorts.any(),
+                            "root",
+                            "",
+                            new LocalStackOptions.ServicePorts(0, 0, 0, 0),
+                            SHOP_KEY,
+                            OPERATOR_KEY,
+                            STEP_BUDGET,
+                            Duration.ofHours(24),
+                            SETTINGS,
+                            RecoveryScheduler.AUTO,
+                            webhook.url())));
         ordersDb = new HikariDataSource();
         ordersDb.setJdbcUrl(stack.ordersDbUrl());
         ordersDb.setUsername("root");

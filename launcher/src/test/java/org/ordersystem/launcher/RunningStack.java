@@ -38,26 +38,28 @@ final class RunningStack {
     if (stack == null) {
       try {
         Path dataDir = Files.createTempDirectory("orders-e2e");
-        LocalStackOptions options =
-            new LocalStackOptions(
-                dataDir,
-                0,
-                "embedded",
-                FreePorts.any(),
-                "embedded",
-                FreePorts.any(),
-                "root",
-                "",
-                new LocalStackOptions.ServicePorts(0, 0, 0, 0),
-                SHOP_KEY,
-                OPERATOR_KEY,
-                STEP_RETRY_BUDGET,
-                Duration.ofHours(24),
-                RecoverySettings.defaults(),
-                RecoveryScheduler.AUTO,
-                null,
-                RECONCILIATION);
-        stack = LocalStack.start(options);
+        stack =
+            FreePorts.retryWhenTaken(
+                () ->
+                    LocalStack.start(
+                        new LocalStackOptions(
+                            dataDir,
+                            0,
+                            "embedded",
+                            FreePorts.any(),
+                            "embedded",
+                            FreePorts.any(),
+                            "root",
+                            "",
+                            new LocalStackOptions.ServicePorts(0, 0, 0, 0),
+                            SHOP_KEY,
+                            OPERATOR_KEY,
+                            STEP_RETRY_BUDGET,
+                            Duration.ofHours(24),
+                            RecoverySettings.defaults(),
+                            RecoveryScheduler.AUTO,
+                            null,
+                            RECONCILIATION)));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       } catch (Exception e) {
         throw new IllegalStateException("local stack did not start", e);
