@@ -33,7 +33,7 @@ import org.ordersystem.workflows.recovery.SweepRequest;
  * runs, bound to a port like {@code dev/run} binds it: search attributes, and the sweep's timer
  * loop, since that server has no Schedules.
  */
-class InProcessTemporalTest {
+class WorkerSetupOnInProcessServerTest {
 
   private static TestServer.PortBoundTestServer server;
   private static WorkflowServiceStubs stubs;
