@@ -1,11 +1,10 @@
 package org.ordersystem.launcher;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.RecoveryReadModel;
-import org.ordersystem.workers.RecoveryScheduler;
+import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
@@ -51,26 +50,14 @@ final class RecoveryStack {
       try {
         webhook = new WebhookReceiver();
         stack =
-            FreePorts.retryWhenTaken(
-                () ->
-                    LocalStack.start(
-                        new LocalStackOptions(
-                            Files.createTempDirectory("orders-recovery-e2e"),
-                            0,
-                            "embedded",
-                            FreePorts.any(),
-                            "embedded",
-                            FreePorts.any(),
-                            "root",
-                            "",
-                            new LocalStackOptions.ServicePorts(0, 0, 0, 0),
-                            SHOP_KEY,
-                            OPERATOR_KEY,
-                            STEP_BUDGET,
-                            Duration.ofHours(24),
-                            SETTINGS,
-                            RecoveryScheduler.AUTO,
-                            webhook.url())));
+            E2eStacks.start(
+                "orders-recovery-e2e",
+                SHOP_KEY,
+                OPERATOR_KEY,
+                STEP_BUDGET,
+                SETTINGS,
+                webhook.url(),
+                ReconciliationSettings.defaults());
         ordersDb = new HikariDataSource();
         ordersDb.setJdbcUrl(stack.ordersDbUrl());
         ordersDb.setUsername("root");

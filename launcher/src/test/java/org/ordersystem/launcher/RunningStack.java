@@ -1,9 +1,6 @@
 package org.ordersystem.launcher;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.ordersystem.workers.RecoveryScheduler;
 import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 
@@ -37,29 +34,15 @@ final class RunningStack {
   static synchronized LocalStack get() {
     if (stack == null) {
       try {
-        Path dataDir = Files.createTempDirectory("orders-e2e");
         stack =
-            FreePorts.retryWhenTaken(
-                () ->
-                    LocalStack.start(
-                        new LocalStackOptions(
-                            dataDir,
-                            0,
-                            "embedded",
-                            FreePorts.any(),
-                            "embedded",
-                            FreePorts.any(),
-                            "root",
-                            "",
-                            new LocalStackOptions.ServicePorts(0, 0, 0, 0),
-                            SHOP_KEY,
-                            OPERATOR_KEY,
-                            STEP_RETRY_BUDGET,
-                            Duration.ofHours(24),
-                            RecoverySettings.defaults(),
-                            RecoveryScheduler.AUTO,
-                            null,
-                            RECONCILIATION)));
+            E2eStacks.start(
+                "orders-e2e",
+                SHOP_KEY,
+                OPERATOR_KEY,
+                STEP_RETRY_BUDGET,
+                RecoverySettings.defaults(),
+                null,
+                RECONCILIATION);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       } catch (Exception e) {
         throw new IllegalStateException("local stack did not start", e);

@@ -1,0 +1,54 @@
+package org.ordersystem.launcher;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.ordersystem.workers.RecoveryScheduler;
+import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
+import org.ordersystem.workflows.recovery.RecoverySettings;
+
+/**
+ * Starts a local stack for end-to-end tests as {@code dev/run} starts it, in this JVM: a fresh data
+ * directory, the in-process Temporal server and MariaDB on free ports, started again on others when
+ * another process took one first.
+ */
+final class E2eStacks {
+
+  private E2eStacks() {}
+
+  /**
+   * @param name the data directory's prefix
+   * @param notifyWebhook where PENDING orders and sweeps are reported; null to log them
+   */
+  static LocalStack start(
+      String name,
+      String shopKey,
+      String operatorKey,
+      Duration stepRetryBudget,
+      RecoverySettings recovery,
+      URI notifyWebhook,
+      ReconciliationSettings reconciliation)
+      throws Exception {
+    return FreePorts.retryWhenTaken(
+        () ->
+            LocalStack.start(
+                new LocalStackOptions(
+                    Files.createTempDirectory(name),
+                    0,
+                    "embedded",
+                    FreePorts.any(),
+                    "embedded",
+                    FreePorts.any(),
+                    "root",
+                    "",
+                    new LocalStackOptions.ServicePorts(0, 0, 0, 0),
+                    shopKey,
+                    operatorKey,
+                    stepRetryBudget,
+                    Duration.ofHours(24),
+                    recovery,
+                    RecoveryScheduler.AUTO,
+                    notifyWebhook,
+                    reconciliation)));
+  }
+}
