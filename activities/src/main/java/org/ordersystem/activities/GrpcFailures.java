@@ -28,8 +28,7 @@ public final class GrpcFailures {
     String message = call + " failed with " + status.getCode() + ": " + description;
     return switch (status.getCode()) {
       case FAILED_PRECONDITION, INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, OUT_OF_RANGE ->
-          ApplicationFailure.newNonRetryableFailure(
-              detail(description), businessType(description));
+          ApplicationFailure.newNonRetryableFailure(detail(description), businessType(description));
       default -> ApplicationFailure.newFailure(message, TRANSIENT);
     };
   }

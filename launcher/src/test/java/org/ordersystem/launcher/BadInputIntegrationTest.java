@@ -27,9 +27,7 @@ class BadInputIntegrationTest {
         422);
     assertProblem(
         shop.post(
-            "/api/v1/orders",
-            Orders.newKey(),
-            Orders.body(CUSTOMER, Catalog.PLENTIFUL_SKU, 0, 0)),
+            "/api/v1/orders", Orders.newKey(), Orders.body(CUSTOMER, Catalog.PLENTIFUL_SKU, 0, 0)),
         400);
     assertProblem(
         shop.post(
@@ -45,10 +43,7 @@ class BadInputIntegrationTest {
             Orders.body(CUSTOMER, Catalog.PLENTIFUL_SKU, 1, -price)),
         400);
     assertProblem(
-        shop.post(
-            "/api/v1/orders",
-            Orders.newKey(),
-            good.replace("\"region\":\"Tokyo\",", "")),
+        shop.post("/api/v1/orders", Orders.newKey(), good.replace("\"region\":\"Tokyo\",", "")),
         400);
     assertProblem(shop.post("/api/v1/orders", null, good), 400);
     assertProblem(

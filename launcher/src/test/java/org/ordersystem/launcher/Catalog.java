@@ -7,6 +7,7 @@ final class Catalog {
 
   /** A product plentiful in the seed data. */
   static final String PLENTIFUL_SKU = "TSHIRT-M";
+
   /** A product seeded with only a few units. */
   static final String SCARCE_SKU = "LIMITED-VINYL";
 

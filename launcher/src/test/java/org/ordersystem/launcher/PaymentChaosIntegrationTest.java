@@ -17,7 +17,9 @@ import org.ordersystem.proto.psp.v1.AuthorizationState;
 class PaymentChaosIntegrationTest {
 
   private static final String CUSTOMER = "cust-005";
-  private static final String[] TOKENS = {"tok_ok", "tok_ok", "tok_declined", "tok_insufficient_funds"};
+  private static final String[] TOKENS = {
+    "tok_ok", "tok_ok", "tok_declined", "tok_insufficient_funds"
+  };
 
   private final ApiClient shop = RunningStack.shop();
   private final ApiClient operator = RunningStack.operator();
@@ -69,9 +71,10 @@ class PaymentChaosIntegrationTest {
         assertThat(card).isEqualTo(AuthorizationState.AUTHORIZATION_STATE_CAPTURED);
       } else {
         assertThat(order.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(card).isNotIn(
-            AuthorizationState.AUTHORIZATION_STATE_CAPTURED,
-            AuthorizationState.AUTHORIZATION_STATE_AUTHORIZED);
+        assertThat(card)
+            .isNotIn(
+                AuthorizationState.AUTHORIZATION_STATE_CAPTURED,
+                AuthorizationState.AUTHORIZATION_STATE_AUTHORIZED);
       }
     }
 

@@ -35,7 +35,8 @@ class RefundIntegrationTest {
     String orderId = place(2, Orders.balance(price), Orders.points(price));
 
     ApiClient.Answer cancelled =
-        shop.post("/api/v1/orders/" + orderId + "/cancel", null, "{\"reason\":\"changed my mind\"}");
+        shop.post(
+            "/api/v1/orders/" + orderId + "/cancel", null, "{\"reason\":\"changed my mind\"}");
 
     assertThat(cancelled.status()).as(String.valueOf(cancelled.body())).isIn(200, 202);
     // The shipment's cancel is a compensation too: it waits for shipping to come back.
@@ -61,8 +62,12 @@ class RefundIntegrationTest {
         place(4, Orders.balance(total - 3000), Orders.points(1000), Orders.card(2000, "tok_ok"));
     assertThat(awaitStatus(orderId, "COMPLETED").path("refundedAmount").asLong()).isZero();
 
-    JsonNode first = refund(orderId, "{\"lines\":[{\"sku\":\"" + Catalog.PLENTIFUL_SKU
-        + "\",\"quantity\":1}],\"reason\":\"one arrived damaged\"}");
+    JsonNode first =
+        refund(
+            orderId,
+            "{\"lines\":[{\"sku\":\""
+                + Catalog.PLENTIFUL_SKU
+                + "\",\"quantity\":1}],\"reason\":\"one arrived damaged\"}");
     assertThat(first.path("amount").asLong()).isEqualTo(price);
     JsonNode partly = awaitStatus(orderId, "PARTIALLY_REFUNDED");
     assertThat(partly.path("refundedAmount").asLong()).isEqualTo(price);
@@ -105,7 +110,8 @@ class RefundIntegrationTest {
     assertThat(accepted).isEqualTo(2);
     JsonNode refunded = awaitStatus(orderId, "REFUNDED");
     assertThat(refunded.path("refundedAmount").asLong()).isEqualTo(total);
-    assertThat(Wallet.of(operator, CUSTOMER).balanceAvailable()).isEqualTo(before.balanceAvailable());
+    assertThat(Wallet.of(operator, CUSTOMER).balanceAvailable())
+        .isEqualTo(before.balanceAvailable());
   }
 
   @Test
@@ -126,7 +132,8 @@ class RefundIntegrationTest {
     operator.delete("/api/v1/dev/faults/payment");
 
     awaitStatus(orderId, "REFUNDED");
-    assertThat(Wallet.of(operator, CUSTOMER).balanceAvailable()).isEqualTo(before.balanceAvailable());
+    assertThat(Wallet.of(operator, CUSTOMER).balanceAvailable())
+        .isEqualTo(before.balanceAvailable());
   }
 
   @Test
@@ -145,8 +152,13 @@ class RefundIntegrationTest {
         .isEqualTo(200);
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> shop.get("/api/v1/orders/" + orderId).body().path("shipmentState").asText()
-            .equals("DISPATCHED"));
+        .until(
+            () ->
+                shop.get("/api/v1/orders/" + orderId)
+                    .body()
+                    .path("shipmentState")
+                    .asText()
+                    .equals("DISPATCHED"));
 
     refund(orderId, "{\"amount\":" + 2 * price + ",\"reason\":\"lost in transit\"}");
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A customer's balance and points as operators see them, and the ledger audit. */
-record Wallet(long balanceAvailable, long balancePending, long pointsAvailable, long pointsPending) {
+record Wallet(
+    long balanceAvailable, long balancePending, long pointsAvailable, long pointsPending) {
 
   static Wallet of(ApiClient operator, String customerId) {
-    ApiClient.Answer answer =
-        operator.get("/api/v1/ops/customers/" + customerId + "/accounts");
+    ApiClient.Answer answer = operator.get("/api/v1/ops/customers/" + customerId + "/accounts");
     assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
     JsonNode body = answer.body();
     return new Wallet(

@@ -12,7 +12,9 @@ record PageToken(Instant createdAt, String orderId) {
 
   String encode() {
     String raw = createdAt.toEpochMilli() + ":" + orderId;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Decodes a token; throws IllegalArgumentException for anything this class did not write. */

@@ -81,7 +81,8 @@ class OrderReadModelIntegrationTest {
     String shop = "shop-" + UUID.randomUUID();
     Instant base = Instant.parse("2026-02-01T00:00:00Z");
     for (int i = 0; i < 5; i++) {
-      readModel.record(order("o" + i + "-" + shop, shop, OrderStatus.COMPLETED, 1, base.plusSeconds(i)));
+      readModel.record(
+          order("o" + i + "-" + shop, shop, OrderStatus.COMPLETED, 1, base.plusSeconds(i)));
     }
     readModel.record(order("other-" + shop, "another-shop", OrderStatus.COMPLETED, 1, base));
 
@@ -119,8 +120,14 @@ class OrderReadModelIntegrationTest {
       }
 
       assertThat(results).filteredOn(RestIdempotencyKeys.Claim::firstUse).hasSize(1);
-      assertThat(results).extracting(RestIdempotencyKeys.Claim::orderId).containsOnly(
-          results.stream().filter(RestIdempotencyKeys.Claim::firstUse).findFirst().orElseThrow().orderId());
+      assertThat(results)
+          .extracting(RestIdempotencyKeys.Claim::orderId)
+          .containsOnly(
+              results.stream()
+                  .filter(RestIdempotencyKeys.Claim::firstUse)
+                  .findFirst()
+                  .orElseThrow()
+                  .orderId());
       assertThat(keys.claim("shop-a", key, "hash-2", "order-x").sameRequest()).isFalse();
       assertThat(keys.claim("shop-b", key, "hash-2", "order-y").firstUse()).isTrue();
     } finally {
@@ -135,12 +142,27 @@ class OrderReadModelIntegrationTest {
     Instant requested = Instant.parse("2026-03-01T00:00:00Z");
     RefundView asked =
         new RefundView(
-            "r1", orderId, RefundStatus.REQUESTED, 1200, List.of(new RefundLine("MUG", 1)),
-            "damaged", List.of(), false, requested, null);
+            "r1",
+            orderId,
+            RefundStatus.REQUESTED,
+            1200,
+            List.of(new RefundLine("MUG", 1)),
+            "damaged",
+            List.of(),
+            false,
+            requested,
+            null);
     RefundView done =
         new RefundView(
-            "r1", orderId, RefundStatus.COMPLETED, 1200, List.of(new RefundLine("MUG", 1)),
-            "damaged", List.of(new LegRefund("1", SourceType.BALANCE, 1200)), false, requested,
+            "r1",
+            orderId,
+            RefundStatus.COMPLETED,
+            1200,
+            List.of(new RefundLine("MUG", 1)),
+            "damaged",
+            List.of(new LegRefund("1", SourceType.BALANCE, 1200)),
+            false,
+            requested,
             requested.plusSeconds(1));
 
     refunds.record(asked);
@@ -159,22 +181,46 @@ class OrderReadModelIntegrationTest {
     Instant first = Instant.parse("2026-03-02T00:00:00Z");
     RefundView later =
         new RefundView(
-            "b-second", orderId, RefundStatus.REQUESTED, 500, List.of(), null, List.of(), false,
-            first.plusSeconds(60), null);
+            "b-second",
+            orderId,
+            RefundStatus.REQUESTED,
+            500,
+            List.of(),
+            null,
+            List.of(),
+            false,
+            first.plusSeconds(60),
+            null);
     RefundView earlier =
         new RefundView(
-            "z-first", orderId, RefundStatus.COMPLETED, 6000, List.of(), "all of it",
+            "z-first",
+            orderId,
+            RefundStatus.COMPLETED,
+            6000,
+            List.of(),
+            "all of it",
             List.of(
-                new LegRefund("2", SourceType.CARD, 2500), new LegRefund("1", SourceType.BALANCE, 3500)),
-            true, first, first.plusSeconds(5));
+                new LegRefund("2", SourceType.CARD, 2500),
+                new LegRefund("1", SourceType.BALANCE, 3500)),
+            true,
+            first,
+            first.plusSeconds(5));
 
     assertThat(refunds.record(later)).isTrue();
     assertThat(refunds.record(earlier)).isTrue();
     assertThat(refunds.record(earlier)).isFalse();
     refunds.record(
         new RefundView(
-            "x", UUID.randomUUID().toString(), RefundStatus.REQUESTED, 1, List.of(), null,
-            List.of(), false, first, null));
+            "x",
+            UUID.randomUUID().toString(),
+            RefundStatus.REQUESTED,
+            1,
+            List.of(),
+            null,
+            List.of(),
+            false,
+            first,
+            null));
 
     assertThat(refunds.list(orderId)).containsExactly(earlier, later);
     assertThat(refunds.list(UUID.randomUUID().toString())).isEmpty();
@@ -186,9 +232,23 @@ class OrderReadModelIntegrationTest {
     OrderView created = order(orderId, "shop-a", OrderStatus.COMPLETED, 1, Instant.now());
     OrderView refunded =
         new OrderView(
-            orderId, "shop-a", "cust-001", OrderStatus.PARTIALLY_REFUNDED, OrderStep.COMPLETED,
-            created.stepsDone(), created.total(), null, null, created.lines(), created.legs(),
-            "JP1", 2, created.createdAt(), created.updatedAt(), ShipmentState.DISPATCHED, 1200);
+            orderId,
+            "shop-a",
+            "cust-001",
+            OrderStatus.PARTIALLY_REFUNDED,
+            OrderStep.COMPLETED,
+            created.stepsDone(),
+            created.total(),
+            null,
+            null,
+            created.lines(),
+            created.legs(),
+            "JP1",
+            2,
+            created.createdAt(),
+            created.updatedAt(),
+            ShipmentState.DISPATCHED,
+            1200);
 
     readModel.record(created);
     readModel.record(refunded);

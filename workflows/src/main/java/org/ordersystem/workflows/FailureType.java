@@ -1,8 +1,8 @@
 package org.ordersystem.workflows;
 
 /**
- * Business outcomes that retrying cannot change. Activities raise them as non-retryable
- * {@code ApplicationFailure}s whose type is the enum name; the workflow turns them into the order's
+ * Business outcomes that retrying cannot change. Activities raise them as non-retryable {@code
+ * ApplicationFailure}s whose type is the enum name; the workflow turns them into the order's
  * reason.
  */
 public enum FailureType {

@@ -15,8 +15,8 @@ public interface OrderReadModelActivities {
   void recordOrder(OrderView order);
 
   /**
-   * Writes a refund unless the stored one is further along (REQUESTED, then COMPLETED); replays
-   * and late writes never make it go back.
+   * Writes a refund unless the stored one is further along (REQUESTED, then COMPLETED); replays and
+   * late writes never make it go back.
    */
   void recordRefund(RefundView refund);
 }

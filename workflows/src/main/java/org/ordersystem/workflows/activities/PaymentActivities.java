@@ -20,8 +20,8 @@ public interface PaymentActivities {
       PaymentSource source) {}
 
   /**
-   * One leg to confirm, cancel or look up. For a look-up the key is the one of the Try asked
-   * about; the service finds the leg by order and leg id.
+   * One leg to confirm, cancel or look up. For a look-up the key is the one of the Try asked about;
+   * the service finds the leg by order and leg id.
    */
   record LegRef(String idempotencyKey, String orderId, String legId) {}
 
@@ -41,9 +41,9 @@ public interface PaymentActivities {
   record LegRefunded(String legId, long refundedAmount) {}
 
   /**
-   * Reserves the leg's amount (for CARD, authorizes the card at the provider). Fails
-   * non-retryably with PAYMENT_DECLINED, UNKNOWN_CUSTOMER, ALREADY_CLOSED (a Try after a Cancel)
-   * or IDEMPOTENCY_CONFLICT; transient errors are retried with the same key.
+   * Reserves the leg's amount (for CARD, authorizes the card at the provider). Fails non-retryably
+   * with PAYMENT_DECLINED, UNKNOWN_CUSTOMER, ALREADY_CLOSED (a Try after a Cancel) or
+   * IDEMPOTENCY_CONFLICT; transient errors are retried with the same key.
    *
    * @return the leg, AUTHORIZED
    */
