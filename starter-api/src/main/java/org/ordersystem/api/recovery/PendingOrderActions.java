@@ -12,8 +12,8 @@ import org.ordersystem.api.orders.UpdateOutcome;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.web.JsonFields;
-import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.RecoveryRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -84,7 +84,7 @@ public class PendingOrderActions {
       return new Answer(HttpStatus.ACCEPTED, OrderResponse.from(asItStands(orderId, order)));
     }
     OrderView now = reader.find(orderId).orElse(order);
-    if (now.status() != OrderStatus.PENDING) {
+    if (now.status().isFinal()) {
       throw new ApiProblem(
           ProblemType.ORDER_NOT_PENDING,
           "Order "
@@ -95,15 +95,21 @@ public class PendingOrderActions {
               + action.done
               + ".");
     }
-    // The read model says PENDING, but no workflow runs for the order: lost with an in-memory
-    // server, or ended without recording it. Nothing the API can do; people must look.
+    // The read model says PENDING or CREATING, but no workflow runs for the order: terminated,
+    // failed or timed out (or lost with an in-memory server). It still holds what it reserved, and
+    // a reset resumes it: its steps are idempotent by business keys, so none is done twice.
     throw new ApiProblem(
         ProblemType.WORKFLOW_NOT_RUNNING,
         "Order "
             + orderId
-            + " is PENDING but its workflow is not running; it cannot be "
+            + " is "
+            + now.status()
+            + " but its workflow is not running (terminated, failed or timed out); it cannot be "
             + action.done
-            + ". Look it up in Temporal UI.");
+            + " here. Reset workflow "
+            + PlaceOrderRequest.workflowId(orderId)
+            + " to its last workflow task (Temporal UI, or temporal workflow reset --type"
+            + " LastWorkflowTask) to resume it where it stopped.");
   }
 
   /**

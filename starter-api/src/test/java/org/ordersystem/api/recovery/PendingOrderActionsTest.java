@@ -171,6 +171,22 @@ class PendingOrderActionsTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldTellHowToResumeACreatingOrderWhoseWorkflowWasTerminated() throws Exception {
+    when(readModel.find("o-1"))
+        .thenReturn(Optional.of(storedOrder("o-1", SHOP_ID, OrderStatus.CREATING)));
+    when(updates.retryPending(eq("o-1"), any(), any())).thenReturn(new UpdateOutcome.Closed<>());
+
+    ResultActions result = send(OPERATOR_KEY, RETRY, "{}");
+
+    assertProblem(result, 409);
+    result
+        .andExpect(jsonPath("$.type").value("urn:ordersystem:problem:workflow-not-running"))
+        .andExpect(jsonPath("$.detail").value(containsString("is CREATING")))
+        .andExpect(jsonPath("$.detail").value(containsString("Reset workflow order-o-1")))
+        .andExpect(jsonPath("$.detail").value(containsString("LastWorkflowTask")));
+  }
+
+  @Test
   void shouldAnswer404ForAnUnknownOrderWithoutSendingAnything() throws Exception {
     assertProblem(send(OPERATOR_KEY, "/api/v1/ops/orders/nope/retry", "{}"), 404);
     assertProblem(send(OPERATOR_KEY, "/api/v1/ops/orders/no_such!/rollback", "{}"), 404);

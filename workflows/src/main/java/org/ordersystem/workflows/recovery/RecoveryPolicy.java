@@ -85,7 +85,11 @@ public final class RecoveryPolicy {
     String workflow =
         switch (liveness) {
           case RUNNING -> "its workflow is running (stuck in a step, or no worker polls)";
-          case CLOSED -> "its workflow closed without a final status";
+          case CLOSED ->
+              "its workflow closed without a final status (terminated, failed or timed out) and"
+                  + " still holds what it reserved: reset it to its last workflow task (Temporal"
+                  + " UI, or temporal workflow reset --type LastWorkflowTask) and it resumes where"
+                  + " it stopped";
           case NOT_FOUND -> "its workflow is unknown to the server (lost, or never started)";
         };
     return new Verdict(

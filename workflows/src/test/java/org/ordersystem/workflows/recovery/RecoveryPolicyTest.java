@@ -93,6 +93,26 @@ class RecoveryPolicyTest {
   }
 
   @Test
+  void shouldTellHowToResumeAStaleOrderWhoseWorkflowWasTerminated() {
+    SweepCandidate stale =
+        new SweepCandidate(
+            "ord-1",
+            "shop-1",
+            OrderStatus.CREATING,
+            OrderStep.REGISTER_SHIPPING,
+            null,
+            NOW.minus(Duration.ofHours(2)),
+            NOW.minus(Duration.ofHours(1)));
+
+    RecoveryPolicy.Verdict verdict =
+        RecoveryPolicy.decideStale(stale, WorkflowLiveness.CLOSED, NOW);
+
+    assertThat(verdict.decision()).isEqualTo(SweepDecision.REPORT);
+    assertThat(verdict.why())
+        .contains("REGISTER_SHIPPING", "terminated", "reset", "LastWorkflowTask");
+  }
+
+  @Test
   void shouldReportAPendingOrderWithoutItsReason() {
     assertThat(
             decide(
