@@ -18,10 +18,12 @@ final class E2eStacks {
 
   /**
    * @param name the data directory's prefix
+   * @param temporalTarget {@code embedded} or {@code dev}
    * @param notifyWebhook where PENDING orders and sweeps are reported; null to log them
    */
   static LocalStack start(
       String name,
+      String temporalTarget,
       String shopKey,
       String operatorKey,
       Duration stepRetryBudget,
@@ -35,7 +37,7 @@ final class E2eStacks {
                 new LocalStackOptions(
                     Files.createTempDirectory(name),
                     0,
-                    "embedded",
+                    temporalTarget,
                     FreePorts.any(),
                     "embedded",
                     FreePorts.any(),

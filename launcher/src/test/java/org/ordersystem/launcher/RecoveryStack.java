@@ -52,6 +52,7 @@ final class RecoveryStack {
         stack =
             E2eStacks.start(
                 "orders-recovery-e2e",
+                "embedded",
                 SHOP_KEY,
                 OPERATOR_KEY,
                 STEP_BUDGET,

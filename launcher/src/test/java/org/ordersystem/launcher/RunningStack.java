@@ -37,6 +37,7 @@ final class RunningStack {
         stack =
             E2eStacks.start(
                 "orders-e2e",
+                "embedded",
                 SHOP_KEY,
                 OPERATOR_KEY,
                 STEP_RETRY_BUDGET,
