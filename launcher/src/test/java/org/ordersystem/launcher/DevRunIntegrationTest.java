@@ -34,13 +34,7 @@ class DevRunIntegrationTest {
     try {
       ApiClient shop = first.shop();
       long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
-      ApiClient.Answer placed =
-          shop.post(
-              "/api/v1/orders",
-              Orders.newKey(),
-              Orders.body(Orders.CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
-      assertThat(placed.status()).as(String.valueOf(placed.body())).isIn(201, 202);
-      orderId = placed.body().path("orderId").asText();
+      orderId = Orders.placeOne(shop, price);
       assertThat(Orders.awaitFinal(shop, orderId, Duration.ofSeconds(60)).path("status").asText())
           .isEqualTo("COMPLETED");
     } finally {

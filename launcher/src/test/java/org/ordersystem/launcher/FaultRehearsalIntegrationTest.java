@@ -27,13 +27,7 @@ class FaultRehearsalIntegrationTest {
     assertThat(operator.put("/api/v1/dev/faults/shipping", "{\"outage\":true}").status())
         .isEqualTo(200);
 
-    ApiClient.Answer placed =
-        shop.post(
-            "/api/v1/orders",
-            Orders.newKey(),
-            Orders.body(Orders.CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
-    assertThat(placed.status()).as(String.valueOf(placed.body())).isIn(201, 202);
-    String orderId = placed.body().path("orderId").asText();
+    String orderId = Orders.placeOne(shop, price);
     Thread.sleep(3000);
     JsonNode during = shop.get("/api/v1/orders/" + orderId).body();
     assertThat(during.path("status").asText()).isEqualTo("CREATING");

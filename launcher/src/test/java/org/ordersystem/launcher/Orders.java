@@ -1,5 +1,6 @@
 package org.ordersystem.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,17 @@ final class Orders {
   /** A body ordering {@code quantity} of {@code sku} paid from the balance. */
   static String body(String customerId, String sku, int quantity, long total) {
     return mixedBody(customerId, sku, quantity, balance(total));
+  }
+
+  /**
+   * Places one unit of the plentiful product for {@link #CUSTOMER}, paid from the balance, and
+   * returns its id once the API accepted it (201, or 202 while it is still being placed).
+   */
+  static String placeOne(ApiClient shop, long price) {
+    ApiClient.Answer placed =
+        shop.post("/api/v1/orders", newKey(), body(CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
+    assertThat(placed.status()).as(String.valueOf(placed.body())).isIn(201, 202);
+    return placed.body().path("orderId").asText();
   }
 
   /** A body paying from several sources, each {@code {type, amount[, cardToken]}}. */

@@ -47,7 +47,7 @@ class RecoveryIntegrationTest {
     long balanceBefore = Catalog.balance(operator, Orders.CUSTOMER);
     shippingDown();
 
-    String orderId = placeOrder(price);
+    String orderId = Orders.placeOne(shop, price);
     awaitPendingAtShipping(orderId);
     assertThat(Catalog.available(shop, Catalog.PLENTIFUL_SKU))
         .as("a PENDING order holds its stock")
@@ -88,7 +88,7 @@ class RecoveryIntegrationTest {
     long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
     long balanceBefore = Catalog.balance(operator, Orders.CUSTOMER);
     shippingDown();
-    String orderId = placeOrder(price);
+    String orderId = Orders.placeOne(shop, price);
     awaitPendingAtShipping(orderId);
     assertThat(operator.get("/api/v1/ops/orders?status=PENDING&limit=100").body().path("items"))
         .as("operators find it among the PENDING orders")
@@ -118,7 +118,7 @@ class RecoveryIntegrationTest {
     long stockBefore = Catalog.available(shop, Catalog.PLENTIFUL_SKU);
     Wallet walletBefore = Wallet.of(operator, Orders.CUSTOMER);
     shippingDown();
-    String orderId = placeOrder(price);
+    String orderId = Orders.placeOne(shop, price);
     awaitPendingAtShipping(orderId);
 
     // Accepted while shipping is still down: cancelling the shipment it may have registered
@@ -152,16 +152,6 @@ class RecoveryIntegrationTest {
 
   private void shippingUp() {
     assertThat(operator.delete("/api/v1/dev/faults/shipping").status()).isIn(200, 204);
-  }
-
-  private String placeOrder(long price) {
-    ApiClient.Answer placed =
-        shop.post(
-            "/api/v1/orders",
-            Orders.newKey(),
-            Orders.body(Orders.CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
-    assertThat(placed.status()).as(String.valueOf(placed.body())).isIn(201, 202);
-    return placed.body().path("orderId").asText();
   }
 
   /**

@@ -81,7 +81,7 @@ class WorkflowResetIntegrationTest {
     long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
     Wallet before = Wallet.of(operator, Orders.CUSTOMER);
     operator.put("/api/v1/dev/faults/shipping", "{\"outage\":true}");
-    String orderId = place(price);
+    String orderId = Orders.placeOne(shop, price);
     String workflowId = PlaceOrderRequest.workflowId(orderId);
     awaitStep(orderId, "REGISTER_SHIPPING");
 
@@ -108,16 +108,6 @@ class WorkflowResetIntegrationTest {
         .isEqualTo(before.balanceAvailable() - price);
     assertThat(after.balancePending()).isEqualTo(before.balancePending());
     Wallet.assertLedgerBalanced(operator);
-  }
-
-  private static String place(long price) {
-    ApiClient.Answer placed =
-        shop.post(
-            "/api/v1/orders",
-            Orders.newKey(),
-            Orders.body(Orders.CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
-    assertThat(placed.status()).as(String.valueOf(placed.body())).isIn(201, 202);
-    return placed.body().path("orderId").asText();
   }
 
   private static void awaitStep(String orderId, String step) {
