@@ -87,41 +87,44 @@ class DevRunIntegrationTest {
   /**
    * Starts the jar on the data directory with free ports. A port found free here can be taken by
    * another process before the stack binds it; the stack then exits saying so, and is started again
-   * on other ports.
+   * on other ports ({@link FreePorts#retryWhenTaken}).
    */
-  private static RunningJar start(Path dataDir, String name) throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      int apiPort = FreePorts.any();
-      Map<String, String> env =
-          Map.of(
-              "ORDERS_DATA_DIR",
-              dataDir.toString(),
-              "SERVER_PORT",
-              Integer.toString(apiPort),
-              "ORDERS_TEMPORAL_PORT",
-              Integer.toString(FreePorts.any()),
-              "ORDERS_DB_PORT",
-              Integer.toString(FreePorts.any()),
-              "ORDERS_STOCK_PORT",
-              "0",
-              "ORDERS_SHIPPING_PORT",
-              "0",
-              "ORDERS_PAYMENT_PORT",
-              "0",
-              "ORDERS_PSP_PORT",
-              "0",
-              "ORDERS_DEMO_SHOP_KEY",
-              SHOP_KEY);
-      Path log = dataDir.resolve(name + "-" + attempt + ".log");
-      Process process = startProcess(env, log);
-      if (awaitReady(process, log)) {
-        return new RunningJar(process, log, new ApiClient(apiPort, SHOP_KEY));
-      }
-      String output = Files.readString(log);
-      if (!output.contains("already in use") || attempt == 3) {
-        throw new AssertionError("stack exited with " + process.exitValue() + ":\n" + output);
-      }
+  private static RunningJar start(Path dataDir, String name) throws Exception {
+    return FreePorts.retryWhenTaken(() -> startOnce(dataDir, name));
+  }
+
+  /**
+   * @throws IllegalStateException with the stack's log when it exited before it was ready
+   */
+  private static RunningJar startOnce(Path dataDir, String name) throws IOException {
+    int apiPort = FreePorts.any();
+    Map<String, String> env =
+        Map.of(
+            "ORDERS_DATA_DIR",
+            dataDir.toString(),
+            "SERVER_PORT",
+            Integer.toString(apiPort),
+            "ORDERS_TEMPORAL_PORT",
+            Integer.toString(FreePorts.any()),
+            "ORDERS_DB_PORT",
+            Integer.toString(FreePorts.any()),
+            "ORDERS_STOCK_PORT",
+            "0",
+            "ORDERS_SHIPPING_PORT",
+            "0",
+            "ORDERS_PAYMENT_PORT",
+            "0",
+            "ORDERS_PSP_PORT",
+            "0",
+            "ORDERS_DEMO_SHOP_KEY",
+            SHOP_KEY);
+    Path log = Files.createTempFile(dataDir, name + "-", ".log");
+    Process process = startProcess(env, log);
+    if (!awaitReady(process, log)) {
+      throw new IllegalStateException(
+          "stack exited with " + process.exitValue() + ":\n" + Files.readString(log));
     }
+    return new RunningJar(process, log, new ApiClient(apiPort, SHOP_KEY));
   }
 
   private static Process startProcess(Map<String, String> env, Path log) throws IOException {
