@@ -68,8 +68,7 @@ public final class InProcessTemporal {
    */
   static boolean stopLockEventLog(TestServer.PortBoundTestServer server) {
     try {
-      Object starter = read(server, "testServicesStarter");
-      Object timer = read(starter, "selfAdvancingTimer");
+      Object timer = timerOf(server);
       Lock timerLock = (Lock) read(timer, "lock");
       Field events = timer.getClass().getDeclaredField("lockEvents");
       events.setAccessible(true);
@@ -89,11 +88,16 @@ public final class InProcessTemporal {
   /** Whether the server runs with the lock event log swapped out. */
   static boolean lockEventLogStopped(TestServer.PortBoundTestServer server) {
     try {
-      Object timer = read(read(server, "testServicesStarter"), "selfAdvancingTimer");
-      return read(timer, "lockEvents") instanceof NoLockEvents;
+      return read(timerOf(server), "lockEvents") instanceof NoLockEvents;
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
     }
+  }
+
+  /** The server's {@code SelfAdvancingTimerImpl}. */
+  private static Object timerOf(TestServer.PortBoundTestServer server)
+      throws ReflectiveOperationException {
+    return read(read(server, "testServicesStarter"), "selfAdvancingTimer");
   }
 
   private static Object read(Object owner, String fieldName) throws ReflectiveOperationException {
