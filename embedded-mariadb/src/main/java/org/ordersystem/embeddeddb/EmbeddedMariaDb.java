@@ -107,6 +107,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     builder.addArg("--bind-address=127.0.0.1");
     // MariaDB 11.4 generates a TLS key at every start, seconds of CPU, for a loopback-only server.
     builder.addArg("--skip-ssl");
+    // Named, so that a launcher that died without stopping the server finds it (see pidFile).
+    builder.addArg("--pid-file=" + pidFile(dir));
     // Every service, the read model and each test class open pools of their own; 151 runs out.
     builder.addArg("--max-connections=1000");
     if (throwaway) {
@@ -123,6 +125,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("MariaDB did not start with data in " + dir, e);
     }
+  }
+
+  /**
+   * Where a server started on {@code dataDir} writes its pid while it runs; it removes the file
+   * when it stops cleanly. The path is on its command line, which tells this server from any other.
+   */
+  public static Path pidFile(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize().resolve("mariadbd.pid");
   }
 
   /** The TCP port the server listens on. */

@@ -1,9 +1,12 @@
 package org.ordersystem.launcher;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.api.ApiApplication;
@@ -58,12 +61,14 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startAll() throws Exception {
+    takeDataDirectory();
     dbServerUrl = startDatabase();
     temporal =
         TemporalServer.start(
             options.temporalTarget(),
             options.temporalPort(),
-            options.dataDir().resolve("temporal"));
+            options.temporalUiPort(),
+            temporalDir());
     started.push(temporal);
     ReferenceServices services = ReferenceServices.start(servicesConfig());
     started.push(services);
@@ -82,12 +87,39 @@ public final class LocalStack implements AutoCloseable {
     log.info("Local stack is up:\n{}", banner());
   }
 
+  /**
+   * Makes the data directory this launcher's alone, and stops what a launcher that died on it
+   * without stopping its servers (kill -9, an OOM kill) left running: their pid files are still
+   * there, and nobody else holds the directory. A guard then keeps this launcher's servers from
+   * outliving it in turn.
+   */
+  private void takeDataDirectory() throws IOException {
+    started.push(DataDirLock.acquire(options.dataDir()));
+    List<PidFile> servers = List.of(TemporalServer.pidFile(temporalDir()), mariaDbPidFile());
+    for (PidFile server : servers) {
+      server.stopLeftover(Duration.ofSeconds(30));
+    }
+    started.push(OrphanGuard.over(servers));
+  }
+
+  private Path temporalDir() {
+    return options.dataDir().resolve("temporal");
+  }
+
+  private Path mariaDbDir() {
+    return options.dataDir().resolve("mariadb");
+  }
+
+  private PidFile mariaDbPidFile() {
+    Path file = EmbeddedMariaDb.pidFile(mariaDbDir());
+    return new PidFile(file, file.toString());
+  }
+
   private String startDatabase() {
     if (!"embedded".equals(options.dbUrl())) {
       return options.dbUrl();
     }
-    EmbeddedMariaDb db =
-        EmbeddedMariaDb.start(options.dataDir().resolve("mariadb"), options.dbPort());
+    EmbeddedMariaDb db = EmbeddedMariaDb.start(mariaDbDir(), options.dbPort());
     started.push(db);
     return "jdbc:mysql://localhost:" + db.port() + EMBEDDED_DB_PARAMS;
   }
@@ -195,7 +227,11 @@ public final class LocalStack implements AutoCloseable {
     b.append("  REST API        ").append(api).append("/api/v1\n");
     b.append("  OpenAPI         ").append(api).append("/swagger-ui.html\n");
     b.append("  Health          ").append(api).append("/actuator/health\n");
-    b.append("  Temporal        ").append(temporal.target()).append('\n');
+    b.append("  Temporal        ").append(temporal.target());
+    if ("embedded".equals(options.temporalTarget())) {
+      b.append("   (in-process, in memory: workflows are LOST when it stops)");
+    }
+    b.append('\n');
     if (temporal.uiUrl() != null) {
       b.append("  Temporal UI     ").append(temporal.uiUrl()).append('\n');
     }

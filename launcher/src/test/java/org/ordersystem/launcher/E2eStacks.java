@@ -39,6 +39,7 @@ final class E2eStacks {
                     0,
                     temporalTarget,
                     FreePorts.any(),
+                    FreePorts.any(),
                     "embedded",
                     FreePorts.any(),
                     "root",

@@ -23,6 +23,26 @@ class LocalStackOptionsTest {
   }
 
   @Test
+  void shouldRunTheDurableDevServerWithItsUiByDefault() {
+    LocalStackOptions options = LocalStackOptions.fromEnv(Map.of());
+
+    assertThat(options.temporalTarget()).isEqualTo("dev");
+    assertThat(options.temporalPort()).isEqualTo(7233);
+    assertThat(options.temporalUiPort()).isEqualTo(8233);
+  }
+
+  @Test
+  void shouldPutTheUiBesideAnotherTemporalPortUnlessToldOtherwise() {
+    assertThat(LocalStackOptions.fromEnv(Map.of("ORDERS_TEMPORAL_PORT", "17233")).temporalUiPort())
+        .isEqualTo(18233);
+    assertThat(
+            LocalStackOptions.fromEnv(
+                    Map.of("ORDERS_TEMPORAL_PORT", "17233", "ORDERS_TEMPORAL_UI_PORT", "9000"))
+                .temporalUiPort())
+        .isEqualTo(9000);
+  }
+
+  @Test
   void shouldReadTheRecoveryVariablesLikeTheWorkers() {
     LocalStackOptions options =
         LocalStackOptions.fromEnv(
