@@ -4,50 +4,140 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The local stack as a user runs it: the jar {@code dev/run} starts, configured by environment
- * variables, stopped by a signal, and started again on the same data directory.
+ * The local stack as a user runs it: the jar {@code dev/run} starts with its defaults (the durable
+ * Temporal dev server with Temporal UI), stopped by a signal or killed, and started again on the
+ * same data directory with nothing cleaned by hand.
  */
 class DevRunIntegrationTest {
 
-  private static final Path JAR = Path.of("target/orders-local-stack.jar");
-  private static final String SHOP_KEY = "devrun-shop-key";
-  private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+  /** Short enough for an outage to make an order PENDING within seconds. */
+  private static final Map<String, String> SHORT_BUDGET =
+      Map.of(
+          "ORDERS_RECOVERY_STEP_BUDGET", "PT3S",
+          // The sweep must not retry the PENDING order before the operator does.
+          "ORDERS_RECOVERY_RETRY_BACKOFF", "PT1H");
 
   @Test
-  void shouldServeOrdersStopOnSignalAndKeepThemAcrossARestart() throws Exception {
+  void shouldKeepACompletedAndAPendingOrderAcrossARestart() throws Exception {
     Path dataDir = Files.createTempDirectory("orders-devrun");
-
-    RunningJar first = start(dataDir, "first");
-    String orderId;
+    StackProcess first = StackProcess.start(dataDir, "first", SHORT_BUDGET);
+    String completed;
+    String pending;
+    long price;
     try {
+      assertThat(first.output()).containsPattern("Temporal UI +http://localhost:\\d+");
       ApiClient shop = first.shop();
-      long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
-      orderId = Orders.placeOne(shop, price);
-      assertThat(Orders.awaitFinal(shop, orderId, Duration.ofSeconds(60)).path("status").asText())
-          .isEqualTo("COMPLETED");
+      price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
+      completed = Orders.placeOne(shop, price);
+      Orders.awaitStatus(shop, completed, "COMPLETED", Duration.ofSeconds(60));
+      first.operator().put("/api/v1/dev/faults/shipping", "{\"outage\":true}");
+      pending = Orders.placeOne(shop, price);
+      JsonNode stopped = Orders.awaitStatus(shop, pending, "PENDING", Duration.ofSeconds(60));
+      assertThat(stopped.path("pending").path("step").asText()).isEqualTo("REGISTER_SHIPPING");
     } finally {
-      stop(first.process());
+      first.stop();
     }
-    assertThat(Files.readString(first.log())).contains("Stopping the local stack");
+    assertThat(first.output()).contains("Stopping the local stack");
 
-    RunningJar second = start(dataDir, "second");
+    // The faults lived in the stopped services: shipping is up again after the restart.
+    StackProcess second = StackProcess.start(dataDir, "second", SHORT_BUDGET);
     try {
-      JsonNode order = second.shop().get("/api/v1/orders/" + orderId).body();
-      assertThat(order.path("status").asText()).isEqualTo("COMPLETED");
+      ApiClient shop = second.shop();
+      assertThat(shop.get("/api/v1/orders/" + pending).body().path("status").asText())
+          .isEqualTo("PENDING");
+      ApiClient.Answer retry =
+          second
+              .operator()
+              .post("/api/v1/ops/orders/" + pending + "/retry", null, "{\"note\":\"restarted\"}");
+      assertThat(retry.status()).as(String.valueOf(retry.body())).isIn(200, 202);
+      Orders.awaitStatus(shop, pending, "COMPLETED", Duration.ofSeconds(60));
+
+      ApiClient.Answer refund =
+          shop.post(
+              "/api/v1/orders/" + completed + "/refunds",
+              Orders.newKey(),
+              "{\"amount\":" + price + ",\"reason\":\"refund after a restart\"}");
+      assertThat(refund.status()).as(String.valueOf(refund.body())).isIn(200, 201, 202);
+      Orders.awaitStatus(shop, completed, "REFUNDED", Duration.ofSeconds(60));
+      Wallet.assertLedgerBalanced(second.operator());
     } finally {
-      stop(second.process());
+      second.stop();
+    }
+  }
+
+  @Test
+  void shouldCompleteOrdersInFlightAtAKillAndStartAgainWithoutCleanup() throws Exception {
+    Path dataDir = Files.createTempDirectory("orders-devrun-kill");
+    StackProcess first = StackProcess.start(dataDir, "first", Map.of());
+    ApiClient shop = first.shop();
+    long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
+    Wallet before = Wallet.of(first.operator(), Orders.CUSTOMER);
+    Map<String, CompletableFuture<ApiClient.Answer>> placements = new LinkedHashMap<>();
+    List<ProcessHandle> servers = first.children();
+    ExecutorService frontends = Executors.newFixedThreadPool(8);
+    try {
+      for (int i = 0; i < 8; i++) {
+        String key = Orders.newKey();
+        placements.put(
+            key, CompletableFuture.supplyAsync(() -> place(shop, key, price), frontends));
+      }
+      // Killed once the first orders are accepted, with the others still being placed.
+      CompletableFuture.anyOf(placements.values().toArray(CompletableFuture[]::new))
+          .get(60, TimeUnit.SECONDS);
+      first.kill();
+    } finally {
+      frontends.shutdown();
+    }
+    assertThat(frontends.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(placements.values().stream().map(CompletableFuture::join))
+        .as("orders were accepted (CREATING) and still being placed when it was killed")
+        .anyMatch(answer -> answer != null && "CREATING".equals(statusOf(answer)));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .alias("the servers of a killed launcher stop with it")
+        .until(() -> servers.stream().noneMatch(ProcessHandle::isAlive));
+
+    StackProcess second = StackProcess.start(dataDir, "second", Map.of());
+    List<String> orderIds = new ArrayList<>();
+    try {
+      // A frontend whose request died with the stack sends it again, under the same key.
+      placements.forEach(
+          (key, answer) -> orderIds.add(orderIdOf(answer.join(), second.shop(), key, price)));
+      for (String orderId : orderIds) {
+        Orders.awaitStatus(second.shop(), orderId, "COMPLETED", Duration.ofSeconds(120));
+      }
+      assertChargedOnce(second.operator(), before, orderIds.size() * price);
+      killWithItsGuard(second);
+    } finally {
+      second.process().destroyForcibly();
+    }
+
+    // The launcher and its guard died together: MariaDB and Temporal run on, orphaned.
+    StackProcess third = StackProcess.start(dataDir, "third", Map.of());
+    try {
+      assertThat(third.output()).contains("left running by a launcher that did not stop cleanly");
+      for (String orderId : orderIds) {
+        assertThat(third.shop().get("/api/v1/orders/" + orderId).body().path("status").asText())
+            .isEqualTo("COMPLETED");
+      }
+      assertChargedOnce(third.operator(), before, orderIds.size() * price);
+    } finally {
+      third.stop();
     }
   }
 
@@ -63,10 +153,12 @@ class DevRunIntegrationTest {
               "0",
               "ORDERS_TEMPORAL_PORT",
               Integer.toString(taken.getLocalPort()),
+              "ORDERS_TEMPORAL_UI_PORT",
+              Integer.toString(FreePorts.any()),
               "ORDERS_DB_PORT",
               "0");
       Path log = dataDir.resolve("taken.log");
-      Process process = startProcess(env, log);
+      Process process = StackProcess.run(env, log);
 
       boolean exited = process.waitFor(2, TimeUnit.MINUTES);
       if (!exited) {
@@ -77,119 +169,49 @@ class DevRunIntegrationTest {
       assertThat(process.exitValue()).isEqualTo(1);
       assertThat(Files.readString(log))
           .contains("The local stack could not start")
+          .contains("Temporal cannot listen on port " + taken.getLocalPort())
           .contains("already in use");
     }
   }
 
-  /** The jar as {@code dev/run} starts it, and the shop's client of its REST API. */
-  private record RunningJar(Process process, Path log, ApiClient shop) {}
-
-  /**
-   * Starts the jar on the data directory with free ports. A port found free here can be taken by
-   * another process before the stack binds it; the stack then exits saying so, and is started again
-   * on other ports ({@link FreePorts#retryWhenTaken}).
-   */
-  private static RunningJar start(Path dataDir, String name) throws Exception {
-    return FreePorts.retryWhenTaken(() -> startOnce(dataDir, name));
-  }
-
-  /**
-   * @throws IllegalStateException with the stack's log when it exited before it was ready
-   */
-  private static RunningJar startOnce(Path dataDir, String name) throws IOException {
-    int apiPort = FreePorts.any();
-    Map<String, String> env =
-        Map.of(
-            "ORDERS_DATA_DIR",
-            dataDir.toString(),
-            "SERVER_PORT",
-            Integer.toString(apiPort),
-            "ORDERS_TEMPORAL_PORT",
-            Integer.toString(FreePorts.any()),
-            "ORDERS_DB_PORT",
-            Integer.toString(FreePorts.any()),
-            "ORDERS_STOCK_PORT",
-            "0",
-            "ORDERS_SHIPPING_PORT",
-            "0",
-            "ORDERS_PAYMENT_PORT",
-            "0",
-            "ORDERS_PSP_PORT",
-            "0",
-            "ORDERS_DEMO_SHOP_KEY",
-            SHOP_KEY);
-    Path log = Files.createTempFile(dataDir, name + "-", ".log");
-    Process process = startProcess(env, log);
-    if (!awaitReady(process, log)) {
-      throw new IllegalStateException(
-          "stack exited with " + process.exitValue() + ":\n" + Files.readString(log));
-    }
-    return new RunningJar(process, log, new ApiClient(apiPort, SHOP_KEY));
-  }
-
-  private static Process startProcess(Map<String, String> env, Path log) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder("java", "-jar", JAR.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    return builder.start();
-  }
-
-  /**
-   * @return true once the stack says it is ready, false if it exited first
-   */
-  private static boolean awaitReady(Process process, Path log) throws IOException {
+  /** A placement as a frontend sends it; null when the stack died before it answered. */
+  private static ApiClient.Answer place(ApiClient shop, String key, long price) {
     try {
-      await()
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> !process.isAlive() || Files.readString(log).contains("Ctrl-C stops it."));
-    } catch (ConditionTimeoutException e) {
-      // What the stack was doing is the only way to tell a slow start from a hung one.
-      String threads = threadDump(process);
-      process.destroyForcibly();
-      throw new AssertionError(
-          "stack not ready within 3 minutes; its threads:\n"
-              + threads
-              + "\nits log:\n"
-              + Files.readString(log),
-          e);
-    }
-    if (!process.isAlive()) {
-      try {
-        process.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return false;
-    }
-    return true;
-  }
-
-  private static String threadDump(Process process) {
-    try {
-      Process jcmd =
-          new ProcessBuilder(JCMD.toString(), Long.toString(process.pid()), "Thread.print")
-              .redirectErrorStream(true)
-              .start();
-      String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      jcmd.waitFor(30, TimeUnit.SECONDS);
-      return dump;
-    } catch (IOException e) {
-      return "(no thread dump: " + e + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "(thread dump interrupted)";
+      return shop.post(
+          "/api/v1/orders", key, Orders.body(Orders.CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
+    } catch (IllegalStateException connectionLost) {
+      return null;
     }
   }
 
-  /** SIGTERM, as Ctrl-C would do, then a bounded wait for a clean exit. */
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("stack did not stop within 60 s of SIGTERM");
-    }
+  private static String orderIdOf(ApiClient.Answer answer, ApiClient shop, String key, long price) {
+    ApiClient.Answer accepted =
+        answer != null && answer.status() / 100 == 2 ? answer : place(shop, key, price);
+    assertThat(accepted).isNotNull();
+    assertThat(accepted.status()).as(String.valueOf(accepted.body())).isIn(200, 201, 202);
+    return accepted.body().path("orderId").asText();
+  }
+
+  private static String statusOf(ApiClient.Answer answer) {
+    return answer.body() == null ? null : answer.body().path("status").asText();
+  }
+
+  private static void assertChargedOnce(ApiClient operator, Wallet before, long total) {
+    Wallet after = Wallet.of(operator, Orders.CUSTOMER);
+    assertThat(after.balanceAvailable()).isEqualTo(before.balanceAvailable() - total);
+    assertThat(after.balancePending()).isEqualTo(before.balancePending());
+    Wallet.assertLedgerBalanced(operator);
+  }
+
+  /** What a crash that takes the guard along leaves: the servers, running. */
+  private static void killWithItsGuard(StackProcess stack) throws InterruptedException {
+    List<ProcessHandle> children = stack.children();
+    children.stream()
+        .filter(child -> child.info().commandLine().orElse("").contains("orders-orphan-guard"))
+        .forEach(ProcessHandle::destroyForcibly);
+    stack.kill();
+    assertThat(children.stream().filter(ProcessHandle::isAlive).count())
+        .as("MariaDB and the Temporal server outlive the launcher and its guard")
+        .isEqualTo(2);
   }
 }
