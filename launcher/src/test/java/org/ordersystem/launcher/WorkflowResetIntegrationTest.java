@@ -1,7 +1,6 @@
 package org.ordersystem.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +12,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +25,7 @@ import org.ordersystem.workflows.recovery.RecoverySettings;
 /**
  * An operator terminates an order's workflow by mistake while it holds stock and money, then
  * repairs it as the API's answer says: a reset to the last workflow task. Needs a real server
- * ({@code temporal server start-dev}; the in-process one has no reset), so it is skipped where the
- * {@code temporal} CLI is not installed.
+ * ({@code temporal server start-dev}, the default; the in-process one has no reset).
  */
 class WorkflowResetIntegrationTest {
 
@@ -45,7 +40,6 @@ class WorkflowResetIntegrationTest {
 
   @BeforeAll
   static void startStackOnTheDevServer() throws Exception {
-    assumeThat(onPath("temporal")).as("the temporal CLI is installed").isTrue();
     stack =
         E2eStacks.start(
             "orders-reset-e2e",
@@ -137,18 +131,5 @@ class WorkflowResetIntegrationTest {
                 .setWorkflowTaskFinishEventId(lastCompletedTask)
                 .setRequestId(UUID.randomUUID().toString())
                 .build());
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
