@@ -34,9 +34,17 @@ final class OrderRecorder {
   /** The search attribute values upserted so far in this run; null for none. */
   private final Map<SearchAttributeKey<String>, String> indexed = new LinkedHashMap<>();
 
+  /** Null until the order completes. */
+  private Instant refundWindowEndsAt;
+
+  /**
+   * Also describes the order in Temporal UI at once: a run continued as new starts without the
+   * details its previous run showed.
+   */
   OrderRecorder(OrderState order) {
     this.order = order;
     OrderSearchAttributes.ALL.forEach(key -> indexed.put(key, null));
+    describe(order.view());
   }
 
   /** The state, for reading; change it only through {@link #transition}. */
@@ -46,6 +54,12 @@ final class OrderRecorder {
 
   OrderView view() {
     return order.view();
+  }
+
+  /** Tells operators until when the completed order takes refunds. */
+  void refundWindowEndsAt(Instant endsAt) {
+    refundWindowEndsAt = endsAt;
+    describe(order.view());
   }
 
   /**
@@ -75,6 +89,7 @@ final class OrderRecorder {
    * capture.
    */
   void record(OrderView view) {
+    describe(view);
     index(view);
     retryUntilRecorded(
         "Order " + view.orderId() + " version " + view.version(),
@@ -101,6 +116,15 @@ final class OrderRecorder {
         Workflow.sleep(StepOptions.MAXIMUM_INTERVAL);
       }
     }
+  }
+
+  /**
+   * Shows the order on its page in Temporal UI (the current details, served by the built-in
+   * metadata query). Not a command: nothing is written to the history, so it needs no version guard
+   * and histories recorded before it replay unchanged.
+   */
+  private void describe(OrderView view) {
+    Workflow.setCurrentDetails(OrderUiMetadata.currentDetails(view, refundWindowEndsAt));
   }
 
   /**

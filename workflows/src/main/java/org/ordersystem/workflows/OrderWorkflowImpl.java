@@ -90,6 +90,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 if (refundWindowEndsAt == null) {
                   refundWindowEndsAt = OrderRecorder.now().plus(settings.refundWindow());
                 }
+                recorder.refundWindowEndsAt(refundWindowEndsAt);
                 new RefundWindow(request, settings, recorder, refunds, refundWindowEndsAt).run();
               }
               // Let running handlers answer before the run closes, so no caller is lost.

@@ -69,6 +69,8 @@ class OrderRefundWindowTest extends OrderWorkflowTestBase {
     RefundView second = workflow.requestRefund(amount("ref-3", 3_000));
     awaitRefundWindow(ID);
     List<RefundView> refunds = workflow.getRefunds();
+    // Shown by the continued run before anything changes in it.
+    String details = currentDetails(ID);
     OrderView closed = closeWindow(workflow);
 
     assertThat(rejectionType(tooMuch)).isEqualTo(UpdateRejections.INVALID_REFUND);
@@ -76,6 +78,7 @@ class OrderRefundWindowTest extends OrderWorkflowTestBase {
     assertThat(refunds).containsExactly(first, second);
     assertThat(closed.status()).isEqualTo(OrderStatus.REFUNDED);
     assertThat(closed.refundedAmount()).isEqualTo(6_000);
+    assertThat(details).startsWith("**REFUNDED**").contains("Refunded 6,000 JPY of 6,000 JPY");
     // Each leg was refunded once per refund, whatever run took the request.
     ArgumentCaptor<RefundLegInput> legRefunds = ArgumentCaptor.forClass(RefundLegInput.class);
     verify(payment, atLeastOnce()).refundLeg(legRefunds.capture());

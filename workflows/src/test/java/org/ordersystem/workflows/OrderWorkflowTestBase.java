@@ -12,6 +12,7 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -200,6 +201,17 @@ abstract class OrderWorkflowTestBase {
   /** Waits for the result: time skips, so the refund window passes and the workflow closes. */
   static OrderView closeWindow(OrderWorkflow workflow) {
     return WorkflowStub.fromTyped(workflow).getResult(OrderView.class);
+  }
+
+  /**
+   * The order's current details as Temporal UI reads them, through the built-in metadata query.
+   * Like any query, only for a run that is not about to continue as new.
+   */
+  String currentDetails(String orderId) {
+    return client
+        .newUntypedWorkflowStub(PlaceOrderRequest.workflowId(orderId))
+        .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+        .getCurrentDetails();
   }
 
   /** The rejection of an update: the validator's or the handler's failure. */

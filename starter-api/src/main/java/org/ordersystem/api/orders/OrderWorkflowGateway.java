@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.temporal.TemporalCalls;
+import org.ordersystem.workflows.OrderUiMetadata;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
@@ -128,6 +129,9 @@ public class OrderWorkflowGateway {
                 WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            // What operators see in Temporal UI without opening the history; no personal data.
+            .setStaticSummary(OrderUiMetadata.summary(request))
+            .setStaticDetails(OrderUiMetadata.details(request))
             .build();
     OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, options);
     UpdateOptions<OrderView> update =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -75,6 +76,21 @@ class OrderWorkflowGatewayTest {
     OrderView order = ((PlacementOutcome.Decided) outcome).order();
     assertThat(order.orderId()).isEqualTo("o-1");
     assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  @Test
+  void shouldStartTheOrderWithASummaryAndDetailsForTemporalUi() {
+    gateway.place(request("o-7", "cust-1"), Duration.ofSeconds(10));
+
+    WorkflowExecutionDescription started =
+        env.getWorkflowClient().newUntypedWorkflowStub("order-o-7").describe();
+
+    assertThat(started.getStaticSummary()).isEqualTo("demo-shop · 1,200 JPY · 1 line");
+    assertThat(started.getStaticDetails())
+        .contains("- SKU-1 × 1 (1,200 JPY)")
+        .contains("- BALANCE 1,200 JPY")
+        .doesNotContain("cust-1")
+        .doesNotContain("Hanako");
   }
 
   @Test
