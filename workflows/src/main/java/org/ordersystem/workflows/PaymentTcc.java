@@ -69,8 +69,9 @@ final class PaymentTcc {
    */
   private final boolean legChangesWithNextWrite;
 
-  // Tries, look-ups and Confirms: within the step's retry budget, then PENDING.
-  private final PaymentActivities payment;
+  // Tries, look-ups and Confirms: local calls first, then within the step's retry budget, then
+  // PENDING.
+  private final LocalFirst<PaymentActivities> payment;
   // Cancels: a compensation has nothing to fall back on, so it is retried until done.
   private final PaymentActivities paymentUntilDone;
   private final StepRecovery recovery;
@@ -78,12 +79,15 @@ final class PaymentTcc {
   /**
    * @param recorder applies changes to the order and writes them to the read model
    * @param recovery makes the order PENDING when a Try or Confirm cannot go on
+   * @param localFirst whether Tries, look-ups and Confirms are called locally first ({@link
+   *     LocalFirst})
    */
   PaymentTcc(
       PlaceOrderRequest request,
       OrderWorkflowSettings settings,
       OrderRecorder recorder,
-      StepRecovery recovery) {
+      StepRecovery recovery,
+      boolean localFirst) {
     this.orderId = request.orderId();
     this.recovery = recovery;
     this.customerId = request.customerId();
@@ -94,9 +98,7 @@ final class PaymentTcc {
     for (int i = 0; i < sources.size(); i++) {
       legs.add(new Leg(OrderState.legId(i), sources.get(i)));
     }
-    payment =
-        Workflow.newActivityStub(
-            PaymentActivities.class, StepOptions.withinBudget(settings.stepRetryBudget()));
+    payment = LocalFirst.of(PaymentActivities.class, settings.stepRetryBudget(), localFirst);
     paymentUntilDone = Workflow.newActivityStub(PaymentActivities.class, StepOptions.untilDone());
   }
 
@@ -141,13 +143,15 @@ final class PaymentTcc {
   private LegStatus authorizeOrSettle(Leg leg) {
     String legId = leg.legId();
     try {
-      return payment.authorizeLeg(
-          new AuthorizeLegInput(
-              IdempotencyKeys.authorizeLeg(orderId, legId),
-              orderId,
-              legId,
-              customerId,
-              leg.source()));
+      return payment.call(
+          service ->
+              service.authorizeLeg(
+                  new AuthorizeLegInput(
+                      IdempotencyKeys.authorizeLeg(orderId, legId),
+                      orderId,
+                      legId,
+                      customerId,
+                      leg.source())));
     } catch (ActivityFailure e) {
       if (CancellationScope.current().isCancelRequested() || !Rollback.ranOutOfBudget(e)) {
         throw e;
@@ -177,8 +181,10 @@ final class PaymentTcc {
   private LegStatus settle(String legId) {
     try {
       LegStatus status =
-          payment.getLegState(
-              new LegRef(IdempotencyKeys.authorizeLeg(orderId, legId), orderId, legId));
+          payment.call(
+              service ->
+                  service.getLegState(
+                      new LegRef(IdempotencyKeys.authorizeLeg(orderId, legId), orderId, legId)));
       LegStatus settled = status == null ? new LegStatus(LegState.UNKNOWN, null) : status;
       log.warn(
           "Order {} leg {}: authorization ran out of retries; the service holds it as {}",
@@ -224,8 +230,11 @@ final class PaymentTcc {
             false,
             failure -> !anyCaptured[0] && isExpired(failure),
             () ->
-                payment.captureLeg(
-                    new LegRef(IdempotencyKeys.captureLeg(orderId, legId), orderId, legId)));
+                payment.run(
+                    service ->
+                        service.captureLeg(
+                            new LegRef(
+                                IdempotencyKeys.captureLeg(orderId, legId), orderId, legId))));
       } catch (ActivityFailure e) {
         String reason = Rollback.reasonOf(e);
         recorder.transition(s -> s.legFailed(legId, reason));

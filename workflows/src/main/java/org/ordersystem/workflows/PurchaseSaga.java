@@ -65,9 +65,10 @@ final class PurchaseSaga {
   private final PaymentTcc payment;
   private final Compensations compensations = new Compensations();
 
-  // The steps: retried within the step's budget, then PENDING (see StepRecovery).
-  private final StockActivities stock;
-  private final ShippingActivities shipping;
+  // The steps: local calls first, then retried within the step's budget, then PENDING (see
+  // LocalFirst and StepRecovery).
+  private final LocalFirst<StockActivities> stock;
+  private final LocalFirst<ShippingActivities> shipping;
   private final StepRecovery recovery;
 
   // Compensations: retried until they succeed.
@@ -88,11 +89,12 @@ final class PurchaseSaga {
     this.settings = settings;
     this.recorder = recorder;
     this.recovery = new StepRecovery(recorder, this::rollBackPending);
-    this.payment = new PaymentTcc(request, settings, recorder, recovery);
-    var withinBudget = StepOptions.withinBudget(settings.stepRetryBudget());
+    boolean localFirst = LocalFirst.enabledInThisRun();
+    this.payment = new PaymentTcc(request, settings, recorder, recovery, localFirst);
+    var budget = settings.stepRetryBudget();
     var untilDone = StepOptions.untilDone();
-    stock = Workflow.newActivityStub(StockActivities.class, withinBudget);
-    shipping = Workflow.newActivityStub(ShippingActivities.class, withinBudget);
+    stock = LocalFirst.of(StockActivities.class, budget, localFirst);
+    shipping = LocalFirst.of(ShippingActivities.class, budget, localFirst);
     stockUntilDone = Workflow.newActivityStub(StockActivities.class, untilDone);
     shippingUntilDone = Workflow.newActivityStub(ShippingActivities.class, untilDone);
   }
@@ -221,9 +223,11 @@ final class PurchaseSaga {
         true,
         StepRecovery::isBusinessOutcome,
         () ->
-            stock.reserveStock(
-                new ReserveStockInput(
-                    IdempotencyKeys.reserveStock(orderId), orderId, request.lines())));
+            stock.run(
+                service ->
+                    service.reserveStock(
+                        new ReserveStockInput(
+                            IdempotencyKeys.reserveStock(orderId), orderId, request.lines()))));
     recorder.transition(s -> s.advanceTo(OrderStep.AUTHORIZE_PAYMENT));
   }
 
@@ -246,12 +250,14 @@ final class PurchaseSaga {
             true,
             StepRecovery::isBusinessOutcome,
             () ->
-                shipping.registerShipment(
-                    new RegisterShipmentInput(
-                        IdempotencyKeys.registerShipping(orderId),
-                        orderId,
-                        request.shippingAddress(),
-                        request.lines())));
+                shipping.call(
+                    service ->
+                        service.registerShipment(
+                            new RegisterShipmentInput(
+                                IdempotencyKeys.registerShipping(orderId),
+                                orderId,
+                                request.shippingAddress(),
+                                request.lines()))));
     // One synchronous change: from here on the validator refuses cancels.
     recorder.transition(
         s -> {
@@ -278,7 +284,11 @@ final class PurchaseSaga {
         OrderStep.COMMIT_STOCK,
         false,
         failure -> false,
-        () -> stock.commitStock(new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId)));
+        () ->
+            stock.run(
+                service ->
+                    service.commitStock(
+                        new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId))));
     recorder.transition(OrderState::complete);
     return null;
   }

@@ -64,6 +64,29 @@ public final class StepOptions {
         .build();
   }
 
+  /** Local attempts of a service step before it goes on as an activity ({@code LocalFirst}). */
+  public static final int LOCAL_ATTEMPTS = 3;
+
+  /** First wait between local attempts: short, since the activity takes over soon anyway. */
+  public static final Duration LOCAL_INITIAL_INTERVAL = Duration.ofMillis(100);
+
+  /**
+   * A service step's first, local attempts: a few quick ones within one call deadline's time, so a
+   * blip heals at local cost and an outage moves on to the activity within about a second of failed
+   * calls (at most {@link #START_TO_CLOSE} for a hung one).
+   */
+  public static LocalActivityOptions localAttempts() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(START_TO_CLOSE)
+        .setScheduleToCloseTimeout(START_TO_CLOSE)
+        .setRetryOptions(
+            RetryOptions.newBuilder(transientRetries())
+                .setInitialInterval(LOCAL_INITIAL_INTERVAL)
+                .setMaximumAttempts(LOCAL_ATTEMPTS)
+                .build())
+        .build();
+  }
+
   /**
    * Every compensation, and a refund's steps: there is nothing left to fall back on (a compensation
    * is the rollback), so they retry until they succeed.

@@ -54,11 +54,12 @@ class OrderCancelTest extends OrderWorkflowTestBase {
     CountDownLatch testDone = new CountDownLatch(1);
     when(shipping.registerShipment(any()))
         .thenAnswer(
-            call -> {
-              shippingCalled.countDown();
-              testDone.await(5, TimeUnit.SECONDS);
-              return new Shipment(ID, TRACKING_NUMBER);
-            });
+            afterLocalAttemptsFail(
+                call -> {
+                  shippingCalled.countDown();
+                  testDone.await(5, TimeUnit.SECONDS);
+                  return new Shipment(ID, TRACKING_NUMBER);
+                }));
     OrderWorkflow workflow = newOrderWorkflow();
     WorkflowClient.start(workflow::placeOrder, Orders.paidByBalanceAndPoints());
     assertThat(shippingCalled.await(5, TimeUnit.SECONDS)).isTrue();
@@ -90,11 +91,12 @@ class OrderCancelTest extends OrderWorkflowTestBase {
     CountDownLatch captureCalled = new CountDownLatch(1);
     CountDownLatch testDone = new CountDownLatch(1);
     doAnswer(
-            call -> {
-              captureCalled.countDown();
-              testDone.await(5, TimeUnit.SECONDS);
-              return null;
-            })
+            afterLocalAttemptsFail(
+                call -> {
+                  captureCalled.countDown();
+                  testDone.await(5, TimeUnit.SECONDS);
+                  return null;
+                }))
         .when(payment)
         .captureLeg(any());
     OrderWorkflow workflow = newOrderWorkflow();
@@ -140,18 +142,19 @@ class OrderCancelTest extends OrderWorkflowTestBase {
     CompletableFuture<WorkflowUpdateHandle<OrderView>> cancel = new CompletableFuture<>();
     when(shipping.registerShipment(any()))
         .thenAnswer(
-            call -> {
-              // Returns only once the workflow has accepted the cancel.
-              cancel.complete(
-                  WorkflowStub.fromTyped(runningOrder(ID))
-                      .startUpdate(
-                          UpdateOptions.newBuilder(OrderView.class)
-                              .setUpdateName("cancelOrder")
-                              .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
-                              .build(),
-                          new CancelOrderRequest("race")));
-              return new Shipment(ID, TRACKING_NUMBER);
-            });
+            afterLocalAttemptsFail(
+                call -> {
+                  // Returns only once the workflow has accepted the cancel.
+                  cancel.complete(
+                      WorkflowStub.fromTyped(runningOrder(ID))
+                          .startUpdate(
+                              UpdateOptions.newBuilder(OrderView.class)
+                                  .setUpdateName("cancelOrder")
+                                  .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                                  .build(),
+                              new CancelOrderRequest("race")));
+                  return new Shipment(ID, TRACKING_NUMBER);
+                }));
     OrderWorkflow workflow = newOrderWorkflow();
     WorkflowClient.start(workflow::placeOrder, Orders.paidByBalance());
 
@@ -208,11 +211,12 @@ class OrderCancelTest extends OrderWorkflowTestBase {
     CountDownLatch reserveCalled = new CountDownLatch(1);
     CountDownLatch testDone = new CountDownLatch(1);
     doAnswer(
-            call -> {
-              reserveCalled.countDown();
-              testDone.await(5, TimeUnit.SECONDS);
-              return null;
-            })
+            afterLocalAttemptsFail(
+                call -> {
+                  reserveCalled.countDown();
+                  testDone.await(5, TimeUnit.SECONDS);
+                  return null;
+                }))
         .when(stock)
         .reserveStock(any());
     OrderWorkflow workflow = newOrderWorkflow();

@@ -133,11 +133,12 @@ class OrderRefundCheckTest extends OrderWorkflowTestBase {
     CountDownLatch testDone = new CountDownLatch(1);
     when(shipping.registerShipment(any()))
         .thenAnswer(
-            call -> {
-              shippingCalled.countDown();
-              testDone.await(5, TimeUnit.SECONDS);
-              return new Shipment(ID, TRACKING_NUMBER);
-            });
+            afterLocalAttemptsFail(
+                call -> {
+                  shippingCalled.countDown();
+                  testDone.await(5, TimeUnit.SECONDS);
+                  return new Shipment(ID, TRACKING_NUMBER);
+                }));
     OrderWorkflow workflow = newOrderWorkflow();
     WorkflowClient.start(workflow::placeOrder, Orders.paidByBalance());
     assertThat(shippingCalled.await(5, TimeUnit.SECONDS)).isTrue();

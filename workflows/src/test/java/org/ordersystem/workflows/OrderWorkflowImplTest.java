@@ -165,10 +165,11 @@ class OrderWorkflowImplTest extends OrderWorkflowTestBase {
     CountDownLatch shippingAnswered = new CountDownLatch(1);
     when(shipping.registerShipment(any()))
         .thenAnswer(
-            call -> {
-              shippingAnswered.await(5, TimeUnit.SECONDS);
-              return new Shipment(ID, TRACKING_NUMBER);
-            });
+            afterLocalAttemptsFail(
+                call -> {
+                  shippingAnswered.await(5, TimeUnit.SECONDS);
+                  return new Shipment(ID, TRACKING_NUMBER);
+                }));
     OrderWorkflow workflow = newOrderWorkflow();
     var start = new WithStartWorkflowOperation<>(workflow::placeOrder, Orders.paidByBalance());
     OrderView first =
@@ -197,11 +198,12 @@ class OrderWorkflowImplTest extends OrderWorkflowTestBase {
     CountDownLatch testDone = new CountDownLatch(1);
     when(shipping.registerShipment(any()))
         .thenAnswer(
-            call -> {
-              shippingCalled.countDown();
-              testDone.await(5, TimeUnit.SECONDS);
-              return new Shipment(ID, TRACKING_NUMBER);
-            });
+            afterLocalAttemptsFail(
+                call -> {
+                  shippingCalled.countDown();
+                  testDone.await(5, TimeUnit.SECONDS);
+                  return new Shipment(ID, TRACKING_NUMBER);
+                }));
     OrderWorkflow workflow = newOrderWorkflow();
     WorkflowClient.start(workflow::placeOrder, Orders.paidByBalance());
     assertThat(shippingCalled.await(5, TimeUnit.SECONDS)).isTrue();
@@ -231,11 +233,12 @@ class OrderWorkflowImplTest extends OrderWorkflowTestBase {
     CountDownLatch reserveCalled = new CountDownLatch(1);
     CountDownLatch testDone = new CountDownLatch(1);
     doAnswer(
-            call -> {
-              reserveCalled.countDown();
-              testDone.await(5, TimeUnit.SECONDS);
-              return null;
-            })
+            afterLocalAttemptsFail(
+                call -> {
+                  reserveCalled.countDown();
+                  testDone.await(5, TimeUnit.SECONDS);
+                  return null;
+                }))
         .when(stock)
         .reserveStock(any());
     OrderWorkflow workflow = newOrderWorkflow();

@@ -27,10 +27,12 @@ import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
+import org.mockito.stubbing.Answer;
 import org.ordersystem.workflows.activities.NotificationActivities;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
 import org.ordersystem.workflows.activities.PaymentActivities;
@@ -245,6 +247,21 @@ abstract class OrderWorkflowTestBase {
   static ApplicationFailure businessFailure(FailureType type, String message) {
     // Retryable on purpose: the workflow's retry policy alone must stop business failures.
     return ApplicationFailure.newFailure(message, type.name());
+  }
+
+  /**
+   * {@code answer}, after the step's local attempts failed as in an outage: the step then runs as a
+   * regular activity ({@link LocalFirst}), which a cancel interrupts while it is in flight. A
+   * cancel that arrives during a local call is decided once the call returned.
+   */
+  static <T> Answer<T> afterLocalAttemptsFail(Answer<T> answer) {
+    AtomicInteger calls = new AtomicInteger();
+    return invocation -> {
+      if (calls.incrementAndGet() <= StepOptions.LOCAL_ATTEMPTS) {
+        throw transientFailure();
+      }
+      return answer.answer(invocation);
+    };
   }
 
   static ApplicationFailure transientFailure() {
