@@ -54,12 +54,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The whole API in a mock servlet environment, with every way out (Temporal, the read model, the
  * gRPC services) mocked; one Spring context shared by every test class extending this.
+ *
+ * <p>One order placement at a time is admitted: the tests place one after another, so every test
+ * that places an order after another one failed also checks that the failure gave its place back.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     properties = {
       "orders.dev.faults-enabled=true",
       "orders.api.max-body-bytes=4096",
+      "orders.api.max-placements-in-flight=1",
+      "orders.api.shed-retry-after=PT2S",
       "orders.auth.keys[0].key=" + ApiTestSupport.OTHER_SHOP_KEY,
       "orders.auth.keys[0].role=SHOP",
       "orders.auth.keys[0].shop-id=other-shop"

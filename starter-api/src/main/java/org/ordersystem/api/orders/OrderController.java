@@ -3,6 +3,7 @@ package org.ordersystem.api.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,7 +12,9 @@ import java.net.URI;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +72,10 @@ public class OrderController {
               + " CREATING; poll the Location. The order pays from BALANCE, POINTS and CARD in"
               + " any combination (each type once); payment.legs shows each leg's state. Invalid"
               + " requests get 400 with every field error, a key reused with another body 422;"
-              + " neither writes anything.",
+              + " neither writes anything. When too many orders are being placed at once: 429"
+              + " with Retry-After, at once and before anything is done; send the same request"
+              + " with the same Idempotency-Key after that many seconds (with jittered backoff),"
+              + " never with a new key.",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
@@ -82,6 +88,62 @@ public class OrderController {
                               name = "balancePointsAndCard",
                               summary = "3200 JPY paid from the balance, points and a card",
                               value = MIXED_SOURCES_EXAMPLE))))
+  @ApiResponse(
+      responseCode = "201",
+      description = "Accepted or rejected (status CREATING or REJECTED).",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "200",
+      description = "The Idempotency-Key was used before with the same body: that order.",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "202",
+      description = "Not decided within the accept timeout: status CREATING; poll the Location.",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "400",
+      description = "Invalid request; errors lists every field.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "Idempotency-Key reused with another body (idempotency-conflict).",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "429",
+      description =
+          "Too many orders are being placed (too-many-placements). Nothing was done: the key is"
+              + " not used and no order started. Send the same request with the same"
+              + " Idempotency-Key after Retry-After seconds, with jittered exponential backoff;"
+              + " never with a new key.",
+      headers =
+          @Header(
+              name = HttpHeaders.RETRY_AFTER,
+              description = "Seconds to wait before retrying; at least 1.",
+              schema = @Schema(type = "integer", minimum = "1", example = "1")),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "A dependency is unavailable (service-unavailable); retry with the same"
+              + " Idempotency-Key.",
+      headers =
+          @Header(
+              name = HttpHeaders.RETRY_AFTER,
+              description = "Seconds to wait before retrying.",
+              schema = @Schema(type = "integer", minimum = "1")),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(path = "/api/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
   @RequiresRole(Role.SHOP)
   public ResponseEntity<OrderResponse> place(

@@ -30,11 +30,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Places an order: validates and prices the request, claims its Idempotency-Key, then starts (or
+ * Places an order: parses the request, takes a place among the placements in flight ({@link
+ * PlacementAdmission}), validates and prices it, claims its Idempotency-Key, then starts (or
  * rejoins) the order's workflow with Update-with-Start and waits for its acceptance decision.
  *
- * <p>Nothing is written before the request is fully valid: a refused request leaves no key and no
- * workflow behind, so the client can fix it and retry with the same key.
+ * <p>Nothing is written before the request is admitted and fully valid: a refused request (400,
+ * 422, 429) leaves no key and no workflow behind, so the client can retry with the same key.
  */
 @Component
 public class OrderPlacement {
@@ -47,9 +48,11 @@ public class OrderPlacement {
   private final OrderWorkflowGateway workflows;
   private final OrderReadModel readModel;
   private final OrderReader reader;
+  private final PlacementAdmission admission;
   private final Duration acceptTimeout;
 
   public OrderPlacement(
+      PlacementAdmission admission,
       StockCatalog catalog,
       RestIdempotencyKeys idempotencyKeys,
       OrderWorkflowGateway workflows,
@@ -61,6 +64,7 @@ public class OrderPlacement {
     this.workflows = workflows;
     this.readModel = readModel;
     this.reader = reader;
+    this.admission = admission;
     this.acceptTimeout = properties.acceptTimeout();
   }
 
@@ -71,6 +75,14 @@ public class OrderPlacement {
     if (draft == null) {
       throw ApiProblem.validation(json.errors());
     }
+    // Admitted before the catalog is asked, the key claimed or a workflow started, so a refusal
+    // costs next to nothing and changes nothing. A body that does not even parse is cheaper to
+    // refuse with its 400 than with a 429 the client would retry in vain.
+    return admission.admit(() -> placeAdmitted(caller, idempotencyKey, draft, json));
+  }
+
+  private Placed placeAdmitted(
+      Caller caller, String idempotencyKey, OrderDraft draft, JsonFields json) {
     Map<String, Product> products = products(draft, json);
     long total = checkTotal(draft, products, json);
     if (!json.errors().isEmpty()) {

@@ -1,6 +1,8 @@
 package org.ordersystem.api.problems;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -12,6 +14,7 @@ public class ApiProblem extends RuntimeException {
 
   private final ProblemType problemType;
   private final List<FieldError> errors;
+  private final Duration retryAfter;
 
   public ApiProblem(ProblemType problemType, String detail) {
     this(problemType, detail, List.of(), null);
@@ -23,9 +26,27 @@ public class ApiProblem extends RuntimeException {
 
   public ApiProblem(
       ProblemType problemType, String detail, List<FieldError> errors, Throwable cause) {
+    this(problemType, detail, errors, cause, null);
+  }
+
+  private ApiProblem(
+      ProblemType problemType,
+      String detail,
+      List<FieldError> errors,
+      Throwable cause,
+      Duration retryAfter) {
     super(detail, cause);
     this.problemType = problemType;
     this.errors = List.copyOf(errors);
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * A 429: the request was refused before anything was done with it, and may be sent again as it is
+   * after {@code retryAfter}.
+   */
+  public static ApiProblem tooManyPlacements(String detail, Duration retryAfter) {
+    return new ApiProblem(ProblemType.TOO_MANY_PLACEMENTS, detail, List.of(), null, retryAfter);
   }
 
   /** A 400 listing every field error found. */
@@ -47,6 +68,11 @@ public class ApiProblem extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** How long the client should wait before retrying, when this problem says so itself. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   /** The problem body; {@code instance} is the request path. */

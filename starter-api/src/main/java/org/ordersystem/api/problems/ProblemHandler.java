@@ -3,6 +3,7 @@ package org.ordersystem.api.problems;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.ordersystem.readmodel.ReadModelException;
@@ -33,7 +34,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<Object> handleApiProblem(ApiProblem problem, NativeWebRequest request) {
     ProblemDetail body = problem.toProblemDetail(path(request));
-    return response(body, retryAfter(problem.problemType()));
+    HttpHeaders headers =
+        problem
+            .retryAfter()
+            .map(ProblemHandler::retryAfter)
+            .orElseGet(() -> retryAfter(problem.problemType()));
+    return response(body, headers);
   }
 
   @ExceptionHandler(DownstreamException.class)
@@ -114,6 +120,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       headers.set(HttpHeaders.RETRY_AFTER, "1");
     }
     return headers;
+  }
+
+  private static HttpHeaders retryAfter(Duration delay) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(delay)));
+    return headers;
+  }
+
+  /** Retry-After in whole seconds, rounded up and at least 1: 0 would invite an instant retry. */
+  static long retryAfterSeconds(Duration delay) {
+    return Math.max(1, delay.plusNanos(999_999_999L).getSeconds());
   }
 
   private static String path(WebRequest request) {

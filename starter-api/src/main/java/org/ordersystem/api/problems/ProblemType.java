@@ -14,6 +14,10 @@ public enum ProblemType {
       "idempotency-conflict",
       HttpStatus.UNPROCESSABLE_ENTITY,
       "Idempotency-Key reused with a different body"),
+  TOO_MANY_PLACEMENTS(
+      "too-many-placements",
+      HttpStatus.TOO_MANY_REQUESTS,
+      "Too many orders are being placed; retry later"),
   ORDER_NOT_CANCELLABLE(
       "order-not-cancellable", HttpStatus.CONFLICT, "The order can no longer be cancelled"),
   ORDER_NOT_REFUNDABLE("order-not-refundable", HttpStatus.CONFLICT, "The order cannot be refunded"),

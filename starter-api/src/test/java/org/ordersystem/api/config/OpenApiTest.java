@@ -152,6 +152,20 @@ class OpenApiTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldDescribeTheShedAnswerOfAnOrderPlacement() throws Exception {
+    String shed = "$.paths['/api/v1/orders'].post.responses['429']";
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(
+            jsonPath(shed + ".content['application/problem+json'].schema.$ref")
+                .value("#/components/schemas/ProblemDetail"))
+        .andExpect(jsonPath(shed + ".headers['Retry-After'].schema.type").value("integer"))
+        .andExpect(jsonPath(shed + ".headers['Retry-After'].schema.minimum").value(1))
+        .andExpect(jsonPath("$.paths['/api/v1/orders'].post.responses", hasKey("201")))
+        .andExpect(jsonPath("$.paths['/api/v1/orders'].post.responses", hasKey("202")))
+        .andExpect(jsonPath("$.components.schemas.ProblemDetail.properties", hasKey("type")));
+  }
+
+  @Test
   void shouldServeSwaggerUi() throws Exception {
     mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
   }

@@ -170,7 +170,7 @@ class OrderWorkflowGatewayTest {
   static TemporalCalls calls() {
     return new TemporalCalls(
         new TemporalProperties("unused:7233", "default", Duration.ofMillis(700)),
-        new ApiProperties(Duration.ofSeconds(5), 65536, 8));
+        new ApiProperties(Duration.ofSeconds(5), 65536, 8, 8, Duration.ofSeconds(1)));
   }
 
   static PlaceOrderRequest request(String orderId, String customerId) {

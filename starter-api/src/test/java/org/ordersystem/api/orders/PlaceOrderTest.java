@@ -216,7 +216,7 @@ class PlaceOrderTest extends ApiTestSupport {
     assertProblem(postOrder(OPERATOR_KEY, "key-1", validOrder().toString()), 403);
   }
 
-  private static PlacementOutcome decided(PlaceOrderRequest r) {
+  static PlacementOutcome decided(PlaceOrderRequest r) {
     OrderView stored = storedOrder(r.orderId(), r.shopId(), OrderStatus.CREATING);
     return new PlacementOutcome.Decided(
         new OrderView(

@@ -1,9 +1,11 @@
 package org.ordersystem.api.problems;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.ApiTestSupport;
 
@@ -28,5 +30,12 @@ class ProblemsTest extends ApiTestSupport {
     mvc.perform(get("/api/v1/orders/nope").header("Authorization", "Bearer " + SHOP_KEY))
         .andExpect(jsonPath("$.instance").value("/api/v1/orders/nope"))
         .andExpect(jsonPath("$.type").value("urn:ordersystem:problem:not-found"));
+  }
+
+  @Test
+  void shouldRoundRetryAfterUpToWholeSecondsOfAtLeastOne() {
+    assertThat(ProblemHandler.retryAfterSeconds(Duration.ofMillis(1))).isEqualTo(1);
+    assertThat(ProblemHandler.retryAfterSeconds(Duration.ofSeconds(1))).isEqualTo(1);
+    assertThat(ProblemHandler.retryAfterSeconds(Duration.ofMillis(1500))).isEqualTo(2);
   }
 }

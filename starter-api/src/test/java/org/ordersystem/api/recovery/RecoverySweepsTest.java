@@ -68,7 +68,7 @@ class RecoverySweepsTest {
     calls =
         new TemporalCalls(
             new TemporalProperties("unused:7233", "default", Duration.ofSeconds(2)),
-            new ApiProperties(Duration.ofSeconds(5), 65536, 8));
+            new ApiProperties(Duration.ofSeconds(5), 65536, 8, 8, Duration.ofSeconds(1)));
     sweeps = new RecoverySweeps(env.getWorkflowClient(), calls);
   }
 

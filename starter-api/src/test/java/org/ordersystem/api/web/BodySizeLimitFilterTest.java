@@ -17,7 +17,8 @@ class BodySizeLimitFilterTest {
 
   private final BodySizeLimitFilter filter =
       new BodySizeLimitFilter(
-          new ApiProperties(Duration.ofSeconds(1), 10, 1), new ProblemWriter(new ObjectMapper()));
+          new ApiProperties(Duration.ofSeconds(1), 10, 1, 1, Duration.ofSeconds(1)),
+          new ProblemWriter(new ObjectMapper()));
 
   @Test
   void shouldRefuseAChunkedBodyOverTheLimit() throws Exception {
