@@ -167,7 +167,9 @@ public final class BenchMain {
     Map<String, Double> perOrder = new LinkedHashMap<>();
     used.forEach((p, s) -> perOrder.put(p, rec.sent() == 0 ? Double.NaN : s / rec.sent()));
     boolean sustained =
-        options.bounds().sustained(rec.sent(), rec.failed(), rate, throughput, completion.p99());
+        options
+            .bounds()
+            .sustained(rec.sent(), rec.failed(), rec.shed(), rate, throughput, completion.p99());
     StepResult result =
         new StepResult(
             scenario.name(),
@@ -184,10 +186,13 @@ public final class BenchMain {
             completion,
             perOrder,
             idleCores,
-            sustained);
+            sustained,
+            rec.shed(),
+            rec.sent() == 0 ? 0 : (double) rec.shed() / rec.sent(),
+            StepResult.Percentiles.of(rec.shedMicros()));
     log.info(
-        "{} {} at {}/s: sent {}, completed {}, failed {} {}, {} orders/s, completion p50 {} ms p99"
-            + " {} ms, accept p99 {} ms: {}",
+        "{} {} at {}/s: sent {}, completed {}, failed {} {}, shed {}, {} orders/s, completion p50 {}"
+            + " ms p99 {} ms, accept p99 {} ms: {}",
         scenario.name(),
         stepId,
         rate,
@@ -195,6 +200,7 @@ public final class BenchMain {
         rec.completed(),
         rec.failed(),
         rec.failureKinds(),
+        rec.shed(),
         String.format("%.1f", throughput),
         completion.p50(),
         completion.p99(),
@@ -235,7 +241,8 @@ public final class BenchMain {
         options.steadyShare(),
         options.warmup().toMillis() / 1000.0,
         options.pollMillis(),
-        tuning);
+        tuning,
+        options.bounds().maxShedRatio());
   }
 
   private static BenchResult.Machine machine(String loadBefore) {

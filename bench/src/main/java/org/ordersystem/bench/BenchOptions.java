@@ -88,6 +88,7 @@ public record BenchOptions(
         new RampBounds(
             Duration.parse(a.getOrDefault("p99-bound", "PT1S")),
             Double.parseDouble(a.getOrDefault("max-error-ratio", "0.001")),
+            Double.parseDouble(a.getOrDefault("max-shed-ratio", "0.001")),
             Double.parseDouble(a.getOrDefault("min-throughput-ratio", "0.95"))),
         Double.parseDouble(a.getOrDefault("steady-share", "0.5")),
         Duration.parse(a.getOrDefault("steady", "PT30S")),

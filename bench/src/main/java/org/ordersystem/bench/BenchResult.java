@@ -32,7 +32,12 @@ public record BenchResult(
   public record Machine(
       int cores, String cpu, String os, String java, String loadBefore, String loadAfter) {}
 
-  /** The settings that shape the figures. */
+  /**
+   * The settings that shape the figures.
+   *
+   * @param maxShedRatio the share of a step's orders that may be shed (429) and the step still be
+   *     sustainable
+   */
   public record Settings(
       double p99BoundMs,
       double maxErrorRatio,
@@ -42,7 +47,8 @@ public record BenchResult(
       double steadyShare,
       double warmupSeconds,
       long completionPollMs,
-      Map<String, String> workerTuning) {}
+      Map<String, String> workerTuning,
+      double maxShedRatio) {}
 
   /**
    * One scenario.

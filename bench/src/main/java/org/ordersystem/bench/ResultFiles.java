@@ -42,12 +42,13 @@ public final class ResultFiles {
     md.append(
         String.format(
             Locale.ROOT,
-            "Sustainable: p99 completion <= %.0f ms, errors <= %.1f%%, throughput >= %.0f%% of"
-                + " offered; ramp steps of %.0f s, steady run of %.0f s at %.0f%% of the highest"
+            "Sustainable: p99 completion <= %.0f ms, errors <= %.1f%%, shed (429) <= %.1f%%,"
+                + " throughput >= %.0f%% of offered; ramp steps of %.0f s, steady run of %.0f s at %.0f%% of the highest"
                 + " sustainable rate, after a %.0f s warm-up. Latencies from the intended start"
                 + " (open model); REST completions seen by polling the read model every %d ms.\n\n",
             s.p99BoundMs(),
             s.maxErrorRatio() * 100,
+            s.maxShedRatio() * 100,
             s.minThroughputRatio() * 100,
             s.stepSeconds(),
             s.steadySeconds(),
@@ -55,14 +56,14 @@ public final class ResultFiles {
             s.warmupSeconds(),
             s.completionPollMs()));
     md.append("| scenario | highest sustainable rate (orders/s) | steady rate | throughput |");
-    md.append(" accept p50 / p99 (ms) | completion p50 / p99 / max (ms) | errors |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    md.append(" accept p50 / p99 (ms) | completion p50 / p99 / max (ms) | errors | shed |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (BenchResult.ScenarioResult sc : r.scenarios()) {
       StepResult st = sc.steady();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.0f | %s | %s | %s | %s | %s |\n",
+              "| %s | %.0f | %s | %s | %s | %s | %s | %s |\n",
               sc.name(),
               sc.highestSustainedRate(),
               st == null ? "-" : String.format(Locale.ROOT, "%.0f", st.offeredRate()),
@@ -75,7 +76,8 @@ public final class ResultFiles {
                       + st.completion().p99()
                       + " / "
                       + st.completion().max(),
-              st == null ? "-" : st.failed() + " of " + st.sent()));
+              st == null ? "-" : st.failed() + " of " + st.sent(),
+              st == null ? "-" : Long.toString(st.shed())));
     }
     md.append('\n');
     r.ratios().forEach((k, v) -> md.append(String.format(Locale.ROOT, "- %s: %.2f\n", k, v)));
@@ -83,15 +85,15 @@ public final class ResultFiles {
     md.append(cpuTable(r));
     md.append("\n## Ramp steps\n\n");
     md.append(
-        "| scenario | offered | sent | throughput | completion p50 / p99 (ms) | errors | sustained"
-            + " |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        "| scenario | offered | sent | throughput | completion p50 / p99 (ms) | errors | shed |"
+            + " sustained |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (BenchResult.ScenarioResult sc : r.scenarios()) {
       for (StepResult st : sc.ramp()) {
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %.0f | %d | %.1f | %s / %s | %d %s | %s |\n",
+                "| %s | %.0f | %d | %.1f | %s / %s | %d %s | %d | %s |\n",
                 sc.name(),
                 st.offeredRate(),
                 st.sent(),
@@ -100,6 +102,7 @@ public final class ResultFiles {
                 st.completion().p99(),
                 st.failed(),
                 st.failureKinds().isEmpty() ? "" : st.failureKinds().toString(),
+                st.shed(),
                 st.sustained() ? "yes" : "no"));
       }
     }

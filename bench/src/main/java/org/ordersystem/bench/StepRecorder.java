@@ -20,10 +20,12 @@ public final class StepRecorder {
 
   private final Histogram accept = new ConcurrentHistogram(MAX_MICROS, 3);
   private final Histogram completion = new ConcurrentHistogram(MAX_MICROS, 3);
+  private final Histogram shedAnswer = new ConcurrentHistogram(MAX_MICROS, 3);
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong acceptedCount = new AtomicLong();
   private final AtomicLong completedCount = new AtomicLong();
   private final AtomicLong failedCount = new AtomicLong();
+  private final AtomicLong shedCount = new AtomicLong();
   private final AtomicLong lastEndNanos = new AtomicLong();
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
   private final Map<OrderTracker, Boolean> open = new ConcurrentHashMap<>();
@@ -36,7 +38,7 @@ public final class StepRecorder {
     return tracker;
   }
 
-  /** Orders neither completed nor failed yet. */
+  /** Orders neither completed, failed nor shed yet. */
   public int openOrders() {
     return open.size();
   }
@@ -64,6 +66,11 @@ public final class StepRecorder {
     return failedCount.get();
   }
 
+  /** Orders refused at the door (429 with Retry-After); not counted in {@link #failed()}. */
+  public long shed() {
+    return shedCount.get();
+  }
+
   /** When the last order ended, {@link System#nanoTime()} scale; 0 when none did. */
   public long lastEndNanos() {
     return lastEndNanos.get();
@@ -75,6 +82,11 @@ public final class StepRecorder {
 
   public Histogram completionMicros() {
     return completion.copy();
+  }
+
+  /** How long the shed orders waited for their refusal, from the intended start. */
+  public Histogram shedMicros() {
+    return shedAnswer.copy();
   }
 
   /** Failure kinds and their counts, sorted by kind. */
@@ -120,6 +132,17 @@ public final class StepRecorder {
       if (ended.compareAndSet(false, true)) {
         completion.recordValue(micros(intended, now));
         completedCount.incrementAndGet();
+        ended(now);
+        open.remove(this);
+      }
+    }
+
+    @Override
+    public void shed() {
+      long now = System.nanoTime();
+      if (ended.compareAndSet(false, true)) {
+        shedAnswer.recordValue(micros(intended, now));
+        shedCount.incrementAndGet();
         ended(now);
         open.remove(this);
       }

@@ -34,6 +34,36 @@ class StepRecorderTest {
   }
 
   @Test
+  void shouldRecordAShedApartFromErrorsAndEndTheOrder() {
+    StepRecorder recorder = new StepRecorder();
+    OrderTracker order = recorder.begin(System.nanoTime());
+
+    order.shed();
+    order.completed();
+    order.failed("late");
+
+    assertThat(recorder.shed()).isEqualTo(1);
+    assertThat(recorder.shedMicros().getTotalCount()).isEqualTo(1);
+    assertThat(recorder.failed()).isZero();
+    assertThat(recorder.failureKinds()).isEmpty();
+    assertThat(recorder.accepted()).isZero();
+    assertThat(recorder.completed()).isZero();
+    assertThat(recorder.openOrders()).as("a shed order is not waited for").isZero();
+  }
+
+  @Test
+  void shouldNotShedAnOrderThatAlreadyEnded() {
+    StepRecorder recorder = new StepRecorder();
+    OrderTracker order = recorder.begin(System.nanoTime());
+
+    order.failed("http-503");
+    order.shed();
+
+    assertThat(recorder.shed()).isZero();
+    assertThat(recorder.failed()).isEqualTo(1);
+  }
+
+  @Test
   void shouldMeasureFromTheIntendedStart() {
     StepRecorder recorder = new StepRecorder();
     OrderTracker late = recorder.begin(System.nanoTime() - 2_000_000_000L);
