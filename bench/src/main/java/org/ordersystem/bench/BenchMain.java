@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark client: for each scenario a warm-up, then a ramp to the highest sustainable rate
- * and a steady step at a share of it (or one step at {@code --rate}); then the conservation check;
- * then {@code result.json} and {@code result.md}. {@code bench/run} starts the stack and runs this.
+ * and a steady step at a share of it (or one step at {@code --rate}), and for the order through
+ * REST an overload step at a multiple of it; then the conservation check; then {@code result.json}
+ * and {@code result.md}. {@code bench/run} starts the stack and runs this.
  */
 public final class BenchMain {
 
@@ -117,8 +118,9 @@ public final class BenchMain {
     }
     if (options.fixedRate() != null) {
       StepResult only = step(scenario, "f", options.fixedRate(), options.stepDuration());
+      double passed = only.sustained() ? only.offeredRate() : 0;
       return new BenchResult.ScenarioResult(
-          name, List.of(), only.sustained() ? only.offeredRate() : 0, only);
+          name, List.of(), passed, only, overload(scenario, passed));
     }
     Ramp ramp =
         new Ramp(options.startRate(), options.factor(), options.refinements(), options.maxRate());
@@ -138,10 +140,46 @@ public final class BenchMain {
                 Math.max(1, Math.round(highest * options.steadyShare())),
                 options.steadyDuration())
             : null;
-    return new BenchResult.ScenarioResult(name, steps, highest, steady);
+    return new BenchResult.ScenarioResult(
+        name, steps, highest, steady, overload(scenario, highest));
+  }
+
+  /**
+   * The overload step, after the steady one: {@code overloadFactor} times the highest sustainable
+   * rate, for a scenario that sheds load; null when it does not run. Open model as every step: the
+   * sender keeps the rate whatever the answers, as shops' customers do.
+   */
+  private BenchResult.Overload overload(Scenario scenario, double highest)
+      throws InterruptedException {
+    double factor = options.overloadFactor();
+    if (!scenario.sheds() || highest <= 0 || factor <= 0 || options.overloadDuration().isZero()) {
+      return null;
+    }
+    double rate = Math.max(1, Math.round(highest * factor));
+    log.info("{}: overload at {}/s, {} times {}/s", scenario.name(), rate, factor, highest);
+    StepResult step =
+        step(scenario, "o", rate, options.overloadDuration(), options.overloadDrain());
+    BenchResult.Overload verdict = options.overloadBounds().judge(factor, highest, step);
+    log.info(
+        "{} overload: accepted {}, shed {}, failed before acceptance {}, accepted but not completed"
+            + " {}, accept p99 {} ms: {}",
+        scenario.name(),
+        step.accepted(),
+        step.shed(),
+        verdict.failedUnaccepted(),
+        verdict.acceptedNotCompleted(),
+        step.accept().p99(),
+        verdict.passed() ? "passed" : "FAILED");
+    return verdict;
   }
 
   private StepResult step(Scenario scenario, String stepId, double rate, Duration duration)
+      throws InterruptedException {
+    return step(scenario, stepId, rate, duration, options.drainTimeout());
+  }
+
+  private StepResult step(
+      Scenario scenario, String stepId, double rate, Duration duration, Duration drain)
       throws InterruptedException {
     // The settling pause also measures what each process burns with no orders arriving (timers,
     // sweeps, polls), which a step's CPU per order includes.
@@ -155,10 +193,7 @@ public final class BenchMain {
     long start = System.nanoTime();
     StepRecorder rec =
         OpenLoop.run(
-            scenario,
-            schedule,
-            runId + "-" + scenario.name().charAt(0) + stepId + "-",
-            options.drainTimeout());
+            scenario, schedule, runId + "-" + scenario.name().charAt(0) + stepId + "-", drain);
     Map<String, Double> used = ProcessCpu.difference(cpuBefore, cpu.read());
     double seconds = duration.toNanos() / 1e9;
     double span = Math.max(seconds, (rec.lastEndNanos() - start) / 1e9);
@@ -242,7 +277,9 @@ public final class BenchMain {
         options.warmup().toMillis() / 1000.0,
         options.pollMillis(),
         tuning,
-        options.bounds().maxShedRatio());
+        options.bounds().maxShedRatio(),
+        options.overloadFactor(),
+        options.overloadDuration().toMillis() / 1000.0);
   }
 
   private static BenchResult.Machine machine(String loadBefore) {

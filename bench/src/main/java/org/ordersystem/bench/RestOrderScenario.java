@@ -68,6 +68,11 @@ final class RestOrderScenario implements Scenario {
   }
 
   @Override
+  public boolean sheds() {
+    return true;
+  }
+
+  @Override
   public void start(String id, OrderTracker tracker) {
     HttpRequest request =
         HttpRequest.newBuilder(orders)
