@@ -28,6 +28,7 @@ public final class BenchMain {
   private final BenchOptions options;
   private final ProcessCpu cpu;
   private final String runId = "b" + Long.toString(System.currentTimeMillis() / 1000, 36);
+  private final List<String> shedIds = new ArrayList<>();
 
   private BenchMain(BenchOptions options) {
     this.options = options;
@@ -66,11 +67,11 @@ public final class BenchMain {
     log.info("Checking that every order is final and stock and money are conserved");
     Conservation.Verdict verdict;
     try {
-      verdict = conservation.verify(before, List.of(runId));
+      verdict = conservation.verify(before, List.of(runId), shedIds);
     } catch (Exception e) {
       // The figures are written all the same; the result says the check did not run.
       log.error("The check after the run failed", e);
-      verdict = Conservation.notChecked(before, e);
+      verdict = Conservation.notChecked(before, shedIds.size(), e);
     }
     return new BenchResult(
         options.label(),
@@ -195,6 +196,7 @@ public final class BenchMain {
         OpenLoop.run(
             scenario, schedule, runId + "-" + scenario.name().charAt(0) + stepId + "-", drain);
     Map<String, Double> used = ProcessCpu.difference(cpuBefore, cpu.read());
+    shedIds.addAll(rec.shedIds());
     double seconds = duration.toNanos() / 1e9;
     double span = Math.max(seconds, (rec.lastEndNanos() - start) / 1e9);
     double throughput = rec.completed() / span;

@@ -116,6 +116,9 @@ public final class ResultFiles {
     } else {
       md.append(v.passed() ? "Passed" : "FAILED").append(": orders by status ");
       md.append(v.ordersByStatus()).append(", ledger balanced ").append(v.ledgerBalanced());
+      if (v.shedKeysKept() == 0 && v.shedPlacements() > 0) {
+        md.append(", the ").append(v.shedPlacements()).append(" shed placements left no key");
+      }
       md.append(v.problems().isEmpty() ? "" : ", problems " + v.problems()).append(".\n");
     }
     return md.toString();

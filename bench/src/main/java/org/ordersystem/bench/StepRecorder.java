@@ -1,8 +1,11 @@
 package org.ordersystem.bench;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,11 +32,12 @@ public final class StepRecorder {
   private final AtomicLong lastEndNanos = new AtomicLong();
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
   private final Map<OrderTracker, Boolean> open = new ConcurrentHashMap<>();
+  private final Queue<String> shedIds = new ConcurrentLinkedQueue<>();
 
-  /** Starts tracking an order due at {@code intendedNanos}. */
-  public OrderTracker begin(long intendedNanos) {
+  /** Starts tracking order {@code id}, due at {@code intendedNanos}. */
+  public OrderTracker begin(String id, long intendedNanos) {
     sent.incrementAndGet();
-    Tracker tracker = new Tracker(intendedNanos);
+    Tracker tracker = new Tracker(id, intendedNanos);
     open.put(tracker, Boolean.TRUE);
     return tracker;
   }
@@ -84,6 +88,11 @@ public final class StepRecorder {
     return completion.copy();
   }
 
+  /** The ids of the shed orders, which the check after the run looks for (there must be none). */
+  public List<String> shedIds() {
+    return List.copyOf(shedIds);
+  }
+
   /** How long the shed orders waited for their refusal, from the intended start. */
   public Histogram shedMicros() {
     return shedAnswer.copy();
@@ -105,11 +114,13 @@ public final class StepRecorder {
   }
 
   private final class Tracker implements OrderTracker {
+    private final String id;
     private final long intended;
     private final AtomicBoolean wasAccepted = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    Tracker(long intended) {
+    Tracker(String id, long intended) {
+      this.id = id;
       this.intended = intended;
     }
 
@@ -143,6 +154,7 @@ public final class StepRecorder {
       if (ended.compareAndSet(false, true)) {
         shedAnswer.recordValue(micros(intended, now));
         shedCount.incrementAndGet();
+        shedIds.add(id);
         ended(now);
         open.remove(this);
       }

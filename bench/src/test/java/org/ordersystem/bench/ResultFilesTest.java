@@ -17,6 +17,10 @@ class ResultFilesTest {
   }
 
   private static BenchResult result(BenchResult.Overload overload) {
+    return result(overload, null);
+  }
+
+  private static BenchResult result(BenchResult.Overload overload, Conservation.Verdict check) {
     return new BenchResult(
         "test",
         "embedded",
@@ -33,7 +37,7 @@ class ResultFilesTest {
                 step("order", 20, true),
                 overload)),
         Map.of("order/ceiling", 0.5),
-        null);
+        check);
   }
 
   @Test
@@ -106,5 +110,18 @@ class ResultFilesTest {
             result(bounds.judge(3, 17, StepResults.overload(765, 765, 765, 0, 300))));
 
     assertThat(md).contains("| - | ").contains("| yes | passed (nothing shed) |");
+  }
+
+  @Test
+  void shouldSayThatShedPlacementsLeftNoKey() {
+    Conservation.Snapshot snapshot = new Conservation.Snapshot(100, 0, 1_000, 0, 100, 0);
+    Conservation.Verdict check =
+        new Conservation.Verdict(
+            true, Map.of("COMPLETED", 300L), 0, snapshot, snapshot, true, List.of(), 465, 0);
+
+    assertThat(ResultFiles.markdown(result(null, check)))
+        .contains(
+            "Passed: orders by status {COMPLETED=300}, ledger balanced true, the 465 shed"
+                + " placements left no key.");
   }
 }
