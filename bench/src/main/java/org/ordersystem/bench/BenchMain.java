@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.ordersystem.activities.ServiceClients;
 import org.slf4j.Logger;
@@ -24,6 +25,12 @@ public final class BenchMain {
 
   private static final Logger log = LoggerFactory.getLogger(BenchMain.class);
   private static final Duration SETTLE = Duration.ofSeconds(3);
+  // The API's load bounds decide when it sheds, so they shape the figures as the workers' do.
+  private static final Set<String> API_TUNING =
+      Set.of(
+          "ORDERS_API_MAX_PLACEMENTS_IN_FLIGHT",
+          "ORDERS_API_MAX_TEMPORAL_CALLS",
+          "ORDERS_API_SHED_RETRY_AFTER");
 
   private final BenchOptions options;
   private final ProcessCpu cpu;
@@ -265,7 +272,9 @@ public final class BenchMain {
     System.getenv()
         .forEach(
             (k, v) -> {
-              if (k.startsWith("ORDERS_WORKER_") || k.equals("BENCH_JAVA_OPTS")) {
+              if (k.startsWith("ORDERS_WORKER_")
+                  || API_TUNING.contains(k)
+                  || k.equals("BENCH_JAVA_OPTS")) {
                 tuning.put(k, v);
               }
             });

@@ -35,6 +35,9 @@ public record BenchResult(
   /**
    * The settings that shape the figures.
    *
+   * @param workerTuning the variables set for the run that tune the parts: {@code ORDERS_WORKER_*},
+   *     the API's load bounds ({@code ORDERS_API_MAX_PLACEMENTS_IN_FLIGHT}, ...) and {@code
+   *     BENCH_JAVA_OPTS}; a default is not listed
    * @param maxShedRatio the share of a step's orders that may be shed (429) and the step still be
    *     sustainable
    * @param overloadFactor the overload step's rate over the highest sustainable rate; 0: no step
