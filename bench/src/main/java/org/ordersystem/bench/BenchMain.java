@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.ordersystem.activities.ServiceClients;
 import org.slf4j.Logger;
@@ -16,17 +17,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark client: for each scenario a warm-up, then a ramp to the highest sustainable rate
- * and a steady step at a share of it (or one step at {@code --rate}); then the conservation check;
- * then {@code result.json} and {@code result.md}. {@code bench/run} starts the stack and runs this.
+ * and a steady step at a share of it (or one step at {@code --rate}), and for the order through
+ * REST an overload step at a multiple of it; then the conservation check; then {@code result.json}
+ * and {@code result.md}. {@code bench/run} starts the stack and runs this.
  */
 public final class BenchMain {
 
   private static final Logger log = LoggerFactory.getLogger(BenchMain.class);
   private static final Duration SETTLE = Duration.ofSeconds(3);
+  // The API's load bounds decide when it sheds, so they shape the figures as the workers' do.
+  private static final Set<String> API_TUNING =
+      Set.of(
+          "ORDERS_API_MAX_PLACEMENTS_IN_FLIGHT",
+          "ORDERS_API_MAX_TEMPORAL_CALLS",
+          "ORDERS_API_SHED_RETRY_AFTER");
 
   private final BenchOptions options;
   private final ProcessCpu cpu;
   private final String runId = "b" + Long.toString(System.currentTimeMillis() / 1000, 36);
+  private final List<String> shedIds = new ArrayList<>();
 
   private BenchMain(BenchOptions options) {
     this.options = options;
@@ -65,11 +74,11 @@ public final class BenchMain {
     log.info("Checking that every order is final and stock and money are conserved");
     Conservation.Verdict verdict;
     try {
-      verdict = conservation.verify(before, List.of(runId));
+      verdict = conservation.verify(before, List.of(runId), shedIds);
     } catch (Exception e) {
       // The figures are written all the same; the result says the check did not run.
       log.error("The check after the run failed", e);
-      verdict = Conservation.notChecked(before, e);
+      verdict = Conservation.notChecked(before, shedIds.size(), e);
     }
     return new BenchResult(
         options.label(),
@@ -117,8 +126,9 @@ public final class BenchMain {
     }
     if (options.fixedRate() != null) {
       StepResult only = step(scenario, "f", options.fixedRate(), options.stepDuration());
+      double passed = only.sustained() ? only.offeredRate() : 0;
       return new BenchResult.ScenarioResult(
-          name, List.of(), only.sustained() ? only.offeredRate() : 0, only);
+          name, List.of(), passed, only, overload(scenario, passed));
     }
     Ramp ramp =
         new Ramp(options.startRate(), options.factor(), options.refinements(), options.maxRate());
@@ -138,10 +148,46 @@ public final class BenchMain {
                 Math.max(1, Math.round(highest * options.steadyShare())),
                 options.steadyDuration())
             : null;
-    return new BenchResult.ScenarioResult(name, steps, highest, steady);
+    return new BenchResult.ScenarioResult(
+        name, steps, highest, steady, overload(scenario, highest));
+  }
+
+  /**
+   * The overload step, after the steady one: {@code overloadFactor} times the highest sustainable
+   * rate, for a scenario that sheds load; null when it does not run. Open model as every step: the
+   * sender keeps the rate whatever the answers, as shops' customers do.
+   */
+  private BenchResult.Overload overload(Scenario scenario, double highest)
+      throws InterruptedException {
+    double factor = options.overloadFactor();
+    if (!scenario.sheds() || highest <= 0 || factor <= 0 || options.overloadDuration().isZero()) {
+      return null;
+    }
+    double rate = Math.max(1, Math.round(highest * factor));
+    log.info("{}: overload at {}/s, {} times {}/s", scenario.name(), rate, factor, highest);
+    StepResult step =
+        step(scenario, "o", rate, options.overloadDuration(), options.overloadDrain());
+    BenchResult.Overload verdict = options.overloadBounds().judge(factor, highest, step);
+    log.info(
+        "{} overload: accepted {}, shed {}, failed before acceptance {}, accepted but not completed"
+            + " {}, accept p99 {} ms: {}",
+        scenario.name(),
+        step.accepted(),
+        step.shed(),
+        verdict.failedUnaccepted(),
+        verdict.acceptedNotCompleted(),
+        step.accept().p99(),
+        verdict.passed() ? "passed" : "FAILED");
+    return verdict;
   }
 
   private StepResult step(Scenario scenario, String stepId, double rate, Duration duration)
+      throws InterruptedException {
+    return step(scenario, stepId, rate, duration, options.drainTimeout());
+  }
+
+  private StepResult step(
+      Scenario scenario, String stepId, double rate, Duration duration, Duration drain)
       throws InterruptedException {
     // The settling pause also measures what each process burns with no orders arriving (timers,
     // sweeps, polls), which a step's CPU per order includes.
@@ -155,11 +201,9 @@ public final class BenchMain {
     long start = System.nanoTime();
     StepRecorder rec =
         OpenLoop.run(
-            scenario,
-            schedule,
-            runId + "-" + scenario.name().charAt(0) + stepId + "-",
-            options.drainTimeout());
+            scenario, schedule, runId + "-" + scenario.name().charAt(0) + stepId + "-", drain);
     Map<String, Double> used = ProcessCpu.difference(cpuBefore, cpu.read());
+    shedIds.addAll(rec.shedIds());
     double seconds = duration.toNanos() / 1e9;
     double span = Math.max(seconds, (rec.lastEndNanos() - start) / 1e9);
     double throughput = rec.completed() / span;
@@ -167,7 +211,9 @@ public final class BenchMain {
     Map<String, Double> perOrder = new LinkedHashMap<>();
     used.forEach((p, s) -> perOrder.put(p, rec.sent() == 0 ? Double.NaN : s / rec.sent()));
     boolean sustained =
-        options.bounds().sustained(rec.sent(), rec.failed(), rate, throughput, completion.p99());
+        options
+            .bounds()
+            .sustained(rec.sent(), rec.failed(), rec.shed(), rate, throughput, completion.p99());
     StepResult result =
         new StepResult(
             scenario.name(),
@@ -184,10 +230,13 @@ public final class BenchMain {
             completion,
             perOrder,
             idleCores,
-            sustained);
+            sustained,
+            rec.shed(),
+            rec.sent() == 0 ? 0 : (double) rec.shed() / rec.sent(),
+            StepResult.Percentiles.of(rec.shedMicros()));
     log.info(
-        "{} {} at {}/s: sent {}, completed {}, failed {} {}, {} orders/s, completion p50 {} ms p99"
-            + " {} ms, accept p99 {} ms: {}",
+        "{} {} at {}/s: sent {}, completed {}, failed {} {}, shed {}, {} orders/s, completion p50 {}"
+            + " ms p99 {} ms, accept p99 {} ms: {}",
         scenario.name(),
         stepId,
         rate,
@@ -195,6 +244,7 @@ public final class BenchMain {
         rec.completed(),
         rec.failed(),
         rec.failureKinds(),
+        rec.shed(),
         String.format("%.1f", throughput),
         completion.p50(),
         completion.p99(),
@@ -222,7 +272,9 @@ public final class BenchMain {
     System.getenv()
         .forEach(
             (k, v) -> {
-              if (k.startsWith("ORDERS_WORKER_") || k.equals("BENCH_JAVA_OPTS")) {
+              if (k.startsWith("ORDERS_WORKER_")
+                  || API_TUNING.contains(k)
+                  || k.equals("BENCH_JAVA_OPTS")) {
                 tuning.put(k, v);
               }
             });
@@ -235,7 +287,10 @@ public final class BenchMain {
         options.steadyShare(),
         options.warmup().toMillis() / 1000.0,
         options.pollMillis(),
-        tuning);
+        tuning,
+        options.bounds().maxShedRatio(),
+        options.overloadFactor(),
+        options.overloadDuration().toMillis() / 1000.0);
   }
 
   private static BenchResult.Machine machine(String loadBefore) {

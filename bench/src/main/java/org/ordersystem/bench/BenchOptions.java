@@ -14,6 +14,11 @@ import java.util.Map;
  * @param scenarios which to run, in order: {@code order}, {@code ceiling}, {@code baseline}
  * @param fixedRate when set, one step at this rate per scenario instead of a ramp
  * @param steadyShare the steady step runs at this share of the highest sustainable rate
+ * @param overloadFactor the overload step runs at this multiple of the highest sustainable rate,
+ *     for scenarios that shed load; 0 disables it, as does an {@code overloadDuration} of 0
+ * @param overloadDrain how long the overload step waits for its accepted orders after the last
+ *     send: longer than the other steps' drain, since under overload the accepted orders queue in
+ *     the workers, and one still running when the wait ends counts as not completed
  * @param pids processes whose CPU is measured, {@code name:pid,...}
  */
 public record BenchOptions(
@@ -45,6 +50,10 @@ public record BenchOptions(
     double steadyShare,
     Duration steadyDuration,
     Duration drainTimeout,
+    double overloadFactor,
+    Duration overloadDuration,
+    Duration overloadDrain,
+    OverloadBounds overloadBounds,
     long pollMillis,
     int baselineThreads,
     int baselineDbPool,
@@ -60,6 +69,7 @@ public record BenchOptions(
       a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }
     String fixed = a.get("rate");
+    double maxErrorRatio = Double.parseDouble(a.getOrDefault("max-error-ratio", "0.001"));
     return new BenchOptions(
         a.getOrDefault("label", "local"),
         a.getOrDefault("server", "embedded"),
@@ -87,11 +97,17 @@ public record BenchOptions(
         Double.parseDouble(a.getOrDefault("max-rate", "1000")),
         new RampBounds(
             Duration.parse(a.getOrDefault("p99-bound", "PT1S")),
-            Double.parseDouble(a.getOrDefault("max-error-ratio", "0.001")),
+            maxErrorRatio,
+            Double.parseDouble(a.getOrDefault("max-shed-ratio", "0.001")),
             Double.parseDouble(a.getOrDefault("min-throughput-ratio", "0.95"))),
         Double.parseDouble(a.getOrDefault("steady-share", "0.5")),
         Duration.parse(a.getOrDefault("steady", "PT30S")),
         Duration.parse(a.getOrDefault("drain", "PT30S")),
+        Double.parseDouble(a.getOrDefault("overload-factor", "3")),
+        Duration.parse(a.getOrDefault("overload", "PT15S")),
+        Duration.parse(a.getOrDefault("overload-drain", "PT2M")),
+        new OverloadBounds(
+            Duration.parse(a.getOrDefault("overload-accept-p99", "PT1S")), maxErrorRatio),
         Long.parseLong(a.getOrDefault("poll-ms", "10")),
         Integer.parseInt(a.getOrDefault("baseline-threads", "200")),
         Integer.parseInt(a.getOrDefault("baseline-db-pool", "10")),

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,11 @@ import java.util.Map;
  * conserved. A snapshot is taken before the run ({@link #snapshot}) and compared after it ({@link
  * #verify}): units sold equal the units of COMPLETED orders and no units stay reserved; customers'
  * posted balance and points dropped by exactly what the COMPLETED orders paid from them and nothing
- * stays pending; the ledger is balanced.
+ * stays pending; the ledger is balanced; no placement the API shed (429) left its Idempotency-Key
+ * behind.
+ *
+ * <p>Shed placements need no exception in the rest: they never became orders, so they are in none
+ * of the counts, neither among the orders found nor in stock or money.
  */
 final class Conservation {
 
@@ -35,7 +40,12 @@ final class Conservation {
       long pointsPosted,
       long pointsPending) {}
 
-  /** The verdict, with what was compared. */
+  /**
+   * The verdict, with what was compared.
+   *
+   * @param shedPlacements placements of the run the API shed
+   * @param shedKeysKept how many of them left an Idempotency-Key (must be 0); -1 when not checked
+   */
   record Verdict(
       boolean passed,
       Map<String, Long> ordersByStatus,
@@ -43,10 +53,13 @@ final class Conservation {
       Snapshot before,
       Snapshot after,
       boolean ledgerBalanced,
-      List<String> problems) {}
+      List<String> problems,
+      long shedPlacements,
+      long shedKeysKept) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int GET_ATTEMPTS = 5;
+  private static final int BATCH = 500;
 
   private final String stockJdbcUrl;
   private final String ordersJdbcUrl;
@@ -101,11 +114,13 @@ final class Conservation {
 
   /**
    * Compares the state now with {@code before}, for the orders whose id starts with one of {@code
-   * idPrefixes} (those the run placed through the order flow and the baseline).
+   * idPrefixes} (those the run placed through the order flow and the baseline), and looks for the
+   * Idempotency-Keys of {@code shedIds}, the placements the API shed.
    */
-  Verdict verify(Snapshot before, List<String> idPrefixes)
+  Verdict verify(Snapshot before, List<String> idPrefixes, List<String> shedIds)
       throws SQLException, IOException, InterruptedException {
     Map<String, Long> byStatus = ordersByStatus(idPrefixes);
+    long shedKeysKept = keysKept(shedIds);
     Snapshot after = snapshot();
     long completed = byStatus.getOrDefault("COMPLETED", 0L);
     long notFinal = byStatus.getOrDefault("CREATING", 0L);
@@ -135,14 +150,34 @@ final class Conservation {
     if (!ledgerBalanced) {
       problems.add("ledger not balanced");
     }
+    if (shedKeysKept > 0) {
+      // A 429 promises that nothing happened: the same request may be sent again with the key.
+      problems.add(shedKeysKept + " shed placements left their Idempotency-Key");
+    }
     return new Verdict(
-        problems.isEmpty(), byStatus, notFinal, before, after, ledgerBalanced, problems);
+        problems.isEmpty(),
+        byStatus,
+        notFinal,
+        before,
+        after,
+        ledgerBalanced,
+        problems,
+        shedIds.size(),
+        shedKeysKept);
   }
 
   /** The verdict of a check that could not run: failed, with why. */
-  static Verdict notChecked(Snapshot before, Exception e) {
+  static Verdict notChecked(Snapshot before, long shedPlacements, Exception e) {
     return new Verdict(
-        false, Map.of(), -1, before, null, false, List.of("check could not run: " + e));
+        false,
+        Map.of(),
+        -1,
+        before,
+        null,
+        false,
+        List.of("check could not run: " + e),
+        shedPlacements,
+        -1);
   }
 
   private static void expect(List<String> problems, String what, long expected, long actual) {
@@ -172,6 +207,30 @@ final class Conservation {
       }
     }
     return byStatus;
+  }
+
+  /** How many of {@code ids}, used as Idempotency-Keys, the API stored. */
+  private long keysKept(List<String> ids) throws SQLException {
+    long kept = 0;
+    try (Connection c = DriverManager.getConnection(ordersJdbcUrl, dbUser, dbPassword)) {
+      for (int from = 0; from < ids.size(); from += BATCH) {
+        List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+        String sql =
+            "SELECT COUNT(*) FROM rest_idempotency_keys WHERE idempotency_key IN ("
+                + String.join(",", Collections.nCopies(batch.size(), "?"))
+                + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          for (int i = 0; i < batch.size(); i++) {
+            ps.setString(i + 1, batch.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            kept += rs.getLong(1);
+          }
+        }
+      }
+    }
+    return kept;
   }
 
   /** GETs an ops endpoint; a connection the API closed while idle is tried again. */

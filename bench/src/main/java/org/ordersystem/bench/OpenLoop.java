@@ -35,9 +35,10 @@ public final class OpenLoop {
       if (-wait > TimeUnit.MILLISECONDS.toNanos(10)) {
         late++;
       }
-      OrderTracker tracker = recorder.begin(due);
+      String id = idPrefix + i;
+      OrderTracker tracker = recorder.begin(id, due);
       try {
-        scenario.start(idPrefix + i, tracker);
+        scenario.start(id, tracker);
       } catch (RuntimeException e) {
         tracker.failed("start:" + e.getClass().getSimpleName());
       }

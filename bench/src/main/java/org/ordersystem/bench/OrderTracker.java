@@ -2,8 +2,8 @@ package org.ordersystem.bench;
 
 /**
  * One order of a run: its scenario reports when it was accepted (the placement answered) and when
- * it completed, or why it failed. The first terminal report wins; later ones are ignored, so a
- * scenario may report from racing threads.
+ * it completed, why it failed, or that it was shed. The first terminal report wins; later ones are
+ * ignored, so a scenario may report from racing threads.
  */
 public interface OrderTracker {
 
@@ -15,6 +15,13 @@ public interface OrderTracker {
 
   /** The order reached its successful end. */
   void completed();
+
+  /**
+   * The placement was refused at the door (429 with Retry-After): the system said it could not take
+   * the order now, before doing anything with it. The order ends here and never exists, so nothing
+   * waits for its completion; it is neither an error nor a success.
+   */
+  void shed();
 
   /**
    * The order failed: an error answer, a rejection, or no end in time.

@@ -7,14 +7,42 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * (a) The order flow as shops use it: POST /api/v1/orders (Update-with-Start behind it) answers
  * when the order is accepted; the order's end is read from the read model ({@link
- * ReadModelWatcher}).
+ * ReadModelWatcher}). A placement the API sheds (429 with Retry-After) is not sent again: the
+ * benchmark measures what the door does under load, not a shop's retry policy.
  */
 final class RestOrderScenario implements Scenario {
+
+  /** How an answer to POST /api/v1/orders counts, before its body is read. */
+  enum Answer {
+    /** 200, 201 or 202: an order, whose status the body tells. */
+    ORDER,
+    /** 429 with Retry-After: the API refused the order before doing anything with it. */
+    SHED,
+    /** Anything else, counted as a failure of kind {@link #errorKind}. */
+    ERROR;
+
+    static Answer of(int code, Optional<String> retryAfter) {
+      if (code == 200 || code == 201 || code == 202) {
+        return ORDER;
+      }
+      // A 429 without Retry-After tells a client neither that nothing happened nor when to come
+      // back: it is not the shedding the API promises, so it counts against the system.
+      if (code == 429 && retryAfter.filter(v -> !v.isBlank()).isPresent()) {
+        return SHED;
+      }
+      return ERROR;
+    }
+
+    static String errorKind(int code) {
+      return code == 429 ? "http-429-without-retry-after" : "http-" + code;
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +65,11 @@ final class RestOrderScenario implements Scenario {
   @Override
   public String name() {
     return "order";
+  }
+
+  @Override
+  public boolean sheds() {
+    return true;
   }
 
   @Override
@@ -64,9 +97,16 @@ final class RestOrderScenario implements Scenario {
 
   private void answered(HttpResponse<String> response, OrderTracker tracker) {
     int code = response.statusCode();
-    if (code != 200 && code != 201 && code != 202) {
-      tracker.failed("http-" + code);
-      return;
+    switch (Answer.of(code, response.headers().firstValue("Retry-After"))) {
+      case SHED -> {
+        tracker.shed();
+        return;
+      }
+      case ERROR -> {
+        tracker.failed(Answer.errorKind(code));
+        return;
+      }
+      case ORDER -> {}
     }
     JsonNode order;
     try {

@@ -12,6 +12,14 @@ public interface Scenario extends AutoCloseable {
    */
   void start(String id, OrderTracker tracker);
 
+  /**
+   * Whether the scenario's entry sheds load it cannot take (429 with Retry-After), which the
+   * overload step checks. Only the REST API does; the ceiling and the baseline take every order.
+   */
+  default boolean sheds() {
+    return false;
+  }
+
   @Override
   void close() throws Exception;
 }

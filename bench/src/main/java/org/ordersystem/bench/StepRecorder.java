@@ -1,8 +1,11 @@
 package org.ordersystem.bench;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,23 +23,26 @@ public final class StepRecorder {
 
   private final Histogram accept = new ConcurrentHistogram(MAX_MICROS, 3);
   private final Histogram completion = new ConcurrentHistogram(MAX_MICROS, 3);
+  private final Histogram shedAnswer = new ConcurrentHistogram(MAX_MICROS, 3);
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong acceptedCount = new AtomicLong();
   private final AtomicLong completedCount = new AtomicLong();
   private final AtomicLong failedCount = new AtomicLong();
+  private final AtomicLong shedCount = new AtomicLong();
   private final AtomicLong lastEndNanos = new AtomicLong();
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
   private final Map<OrderTracker, Boolean> open = new ConcurrentHashMap<>();
+  private final Queue<String> shedIds = new ConcurrentLinkedQueue<>();
 
-  /** Starts tracking an order due at {@code intendedNanos}. */
-  public OrderTracker begin(long intendedNanos) {
+  /** Starts tracking order {@code id}, due at {@code intendedNanos}. */
+  public OrderTracker begin(String id, long intendedNanos) {
     sent.incrementAndGet();
-    Tracker tracker = new Tracker(intendedNanos);
+    Tracker tracker = new Tracker(id, intendedNanos);
     open.put(tracker, Boolean.TRUE);
     return tracker;
   }
 
-  /** Orders neither completed nor failed yet. */
+  /** Orders neither completed, failed nor shed yet. */
   public int openOrders() {
     return open.size();
   }
@@ -64,6 +70,11 @@ public final class StepRecorder {
     return failedCount.get();
   }
 
+  /** Orders refused at the door (429 with Retry-After); not counted in {@link #failed()}. */
+  public long shed() {
+    return shedCount.get();
+  }
+
   /** When the last order ended, {@link System#nanoTime()} scale; 0 when none did. */
   public long lastEndNanos() {
     return lastEndNanos.get();
@@ -75,6 +86,16 @@ public final class StepRecorder {
 
   public Histogram completionMicros() {
     return completion.copy();
+  }
+
+  /** The ids of the shed orders, which the check after the run looks for (there must be none). */
+  public List<String> shedIds() {
+    return List.copyOf(shedIds);
+  }
+
+  /** How long the shed orders waited for their refusal, from the intended start. */
+  public Histogram shedMicros() {
+    return shedAnswer.copy();
   }
 
   /** Failure kinds and their counts, sorted by kind. */
@@ -93,11 +114,13 @@ public final class StepRecorder {
   }
 
   private final class Tracker implements OrderTracker {
+    private final String id;
     private final long intended;
     private final AtomicBoolean wasAccepted = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    Tracker(long intended) {
+    Tracker(String id, long intended) {
+      this.id = id;
       this.intended = intended;
     }
 
@@ -120,6 +143,18 @@ public final class StepRecorder {
       if (ended.compareAndSet(false, true)) {
         completion.recordValue(micros(intended, now));
         completedCount.incrementAndGet();
+        ended(now);
+        open.remove(this);
+      }
+    }
+
+    @Override
+    public void shed() {
+      long now = System.nanoTime();
+      if (ended.compareAndSet(false, true)) {
+        shedAnswer.recordValue(micros(intended, now));
+        shedCount.incrementAndGet();
+        shedIds.add(id);
         ended(now);
         open.remove(this);
       }

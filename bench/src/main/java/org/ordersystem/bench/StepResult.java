@@ -9,6 +9,8 @@ import org.HdrHistogram.Histogram;
  * @param offeredRate orders per second the schedule sent
  * @param seconds length of the sending window
  * @param throughput orders completed per second, from the first intended start to the last end
+ * @param failed orders that failed: an error answer (a 429 without Retry-After included), a
+ *     rejection, or no end in time; shed orders are not among them
  * @param errorRatio failed orders over sent orders
  * @param accept latency percentiles in milliseconds, from intended start to the placement's answer
  * @param completion latency percentiles in milliseconds, from intended start to the order's end
@@ -16,6 +18,10 @@ import org.HdrHistogram.Histogram;
  * @param idleCores CPU each process used, in cores, in the seconds before the step with no orders
  *     arriving: background work that {@code cpuSecondsPerOrder} includes
  * @param sustained whether the step met the ramp's bounds
+ * @param shed orders the API refused at once with 429 and Retry-After: they never existed, and
+ *     count in {@code sent} but not in {@code accepted}, {@code completed} or {@code failed}
+ * @param shedRatio shed orders over sent orders
+ * @param shedAnswer latency percentiles in milliseconds, from intended start to the 429
  */
 public record StepResult(
     String scenario,
@@ -32,7 +38,10 @@ public record StepResult(
     Percentiles completion,
     Map<String, Double> cpuSecondsPerOrder,
     Map<String, Double> idleCores,
-    boolean sustained) {
+    boolean sustained,
+    long shed,
+    double shedRatio,
+    Percentiles shedAnswer) {
 
   /** Latency percentiles in milliseconds. */
   public record Percentiles(

@@ -60,12 +60,34 @@ class RampTest {
 
   @Test
   void shouldJudgeAStepAgainstEveryBound() {
-    RampBounds bounds = new RampBounds(Duration.ofMillis(500), 0.001, 0.95);
+    RampBounds bounds = new RampBounds(Duration.ofMillis(500), 0.001, 0.001, 0.95);
 
-    assertThat(bounds.sustained(1_000, 1, 50, 49, 400)).isTrue();
-    assertThat(bounds.sustained(1_000, 2, 50, 49, 400)).as("too many errors").isFalse();
-    assertThat(bounds.sustained(1_000, 0, 50, 49, 501)).as("p99 too slow").isFalse();
-    assertThat(bounds.sustained(1_000, 0, 50, 40, 400)).as("falling behind").isFalse();
-    assertThat(bounds.sustained(0, 0, 50, 0, 0)).as("nothing sent").isFalse();
+    assertThat(bounds.sustained(1_000, 1, 1, 50, 49, 400)).isTrue();
+    assertThat(bounds.sustained(1_000, 2, 0, 50, 49, 400)).as("too many errors").isFalse();
+    assertThat(bounds.sustained(1_000, 0, 2, 50, 49, 400)).as("too many shed").isFalse();
+    assertThat(bounds.sustained(1_000, 0, 0, 50, 49, 501)).as("p99 too slow").isFalse();
+    assertThat(bounds.sustained(1_000, 0, 0, 50, 40, 400)).as("falling behind").isFalse();
+    assertThat(bounds.sustained(0, 0, 0, 50, 0, 0)).as("nothing sent").isFalse();
+  }
+
+  @Test
+  void shouldNotSustainAStepOfADefaultRampThatShedsEvenOneOrder() {
+    RampBounds bounds = new RampBounds(Duration.ofSeconds(1), 0.001, 0.001, 0.95);
+
+    // 15 s at 17 orders/s: 0.1% of 255 orders is less than one.
+    assertThat(bounds.sustained(255, 0, 0, 17, 17, 800)).isTrue();
+    assertThat(bounds.sustained(255, 0, 1, 17, 17, 800)).isFalse();
+  }
+
+  @Test
+  void shouldBoundShedsApartFromErrors() {
+    RampBounds shedsTolerated = new RampBounds(Duration.ofSeconds(1), 0.001, 0.01, 0.95);
+
+    assertThat(shedsTolerated.sustained(1_000, 1, 10, 50, 49, 400))
+        .as("sheds within their own bound do not use up the error bound")
+        .isTrue();
+    assertThat(shedsTolerated.sustained(1_000, 2, 0, 50, 49, 400))
+        .as("the shed bound does not loosen the error bound")
+        .isFalse();
   }
 }

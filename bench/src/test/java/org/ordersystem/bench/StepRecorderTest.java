@@ -9,7 +9,7 @@ class StepRecorderTest {
   @Test
   void shouldCountOnlyTheFirstEndOfAnOrder() {
     StepRecorder recorder = new StepRecorder();
-    OrderTracker order = recorder.begin(System.nanoTime());
+    OrderTracker order = recorder.begin("o1", System.nanoTime());
 
     order.accepted();
     order.completed();
@@ -24,8 +24,8 @@ class StepRecorderTest {
   @Test
   void shouldFailOpenOrdersWithAKind() {
     StepRecorder recorder = new StepRecorder();
-    recorder.begin(System.nanoTime()).accepted();
-    recorder.begin(System.nanoTime()).completed();
+    recorder.begin("o2", System.nanoTime()).accepted();
+    recorder.begin("o3", System.nanoTime()).completed();
 
     recorder.failOpen("no-end-in-time");
 
@@ -34,9 +34,41 @@ class StepRecorderTest {
   }
 
   @Test
+  void shouldRecordAShedApartFromErrorsAndEndTheOrder() {
+    StepRecorder recorder = new StepRecorder();
+    OrderTracker order = recorder.begin("o4", System.nanoTime());
+
+    order.shed();
+    order.completed();
+    order.failed("late");
+
+    assertThat(recorder.shed()).isEqualTo(1);
+    assertThat(recorder.shedMicros().getTotalCount()).isEqualTo(1);
+    assertThat(recorder.failed()).isZero();
+    assertThat(recorder.failureKinds()).isEmpty();
+    assertThat(recorder.accepted()).isZero();
+    assertThat(recorder.completed()).isZero();
+    assertThat(recorder.openOrders()).as("a shed order is not waited for").isZero();
+    assertThat(recorder.shedIds()).containsExactly("o4");
+  }
+
+  @Test
+  void shouldNotShedAnOrderThatAlreadyEnded() {
+    StepRecorder recorder = new StepRecorder();
+    OrderTracker order = recorder.begin("o5", System.nanoTime());
+
+    order.failed("http-503");
+    order.shed();
+
+    assertThat(recorder.shed()).isZero();
+    assertThat(recorder.shedIds()).isEmpty();
+    assertThat(recorder.failed()).isEqualTo(1);
+  }
+
+  @Test
   void shouldMeasureFromTheIntendedStart() {
     StepRecorder recorder = new StepRecorder();
-    OrderTracker late = recorder.begin(System.nanoTime() - 2_000_000_000L);
+    OrderTracker late = recorder.begin("o6", System.nanoTime() - 2_000_000_000L);
 
     late.completed();
 
