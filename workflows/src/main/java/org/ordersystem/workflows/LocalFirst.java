@@ -67,6 +67,12 @@ final class LocalFirst<A> {
         throw e;
       }
       log.info("Local call failed ({}); continuing as an activity", Rollback.messageOf(e));
+      // The activity's first backoff, as a timer: the workflow task that ran the local attempts
+      // ends here, and the activity is scheduled by the next one. (The in-process test server
+      // now and then lost the schedule-to-close timeout of an activity scheduled by the first
+      // workflow task of an Update-with-Start while the update was still open: it retried past
+      // its budget and never went PENDING.)
+      Workflow.sleep(StepOptions.INITIAL_INTERVAL);
       return call.apply(remote);
     }
   }

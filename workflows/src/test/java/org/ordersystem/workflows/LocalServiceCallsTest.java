@@ -37,7 +37,7 @@ class LocalServiceCallsTest extends OrderWorkflowTestBase {
     when(shipping.registerShipment(any()))
         .thenAnswer(afterLocalAttemptsFail(call -> new Shipment(Orders.ORDER_ID, TRACKING_NUMBER)));
 
-    startCompleted(Orders.paidByBalance());
+    assertThat(place(Orders.paidByBalance()).status()).isEqualTo(OrderStatus.COMPLETED);
 
     assertThat(scheduledActivities()).containsExactly("RegisterShipment");
     verify(shipping, times(StepOptions.LOCAL_ATTEMPTS + 1)).registerShipment(any());
