@@ -79,15 +79,14 @@ final class PaymentTcc {
   /**
    * @param recorder applies changes to the order and writes them to the read model
    * @param recovery makes the order PENDING when a Try or Confirm cannot go on
-   * @param localFirst whether Tries, look-ups and Confirms are called locally first ({@link
-   *     LocalFirst})
+   * @param payment the payment service for Tries, look-ups and Confirms, called as the saga's other
+   *     steps are ({@link LocalFirst})
    */
   PaymentTcc(
       PlaceOrderRequest request,
-      OrderWorkflowSettings settings,
       OrderRecorder recorder,
       StepRecovery recovery,
-      boolean localFirst) {
+      LocalFirst<PaymentActivities> payment) {
     this.orderId = request.orderId();
     this.recovery = recovery;
     this.customerId = request.customerId();
@@ -98,7 +97,7 @@ final class PaymentTcc {
     for (int i = 0; i < sources.size(); i++) {
       legs.add(new Leg(OrderState.legId(i), sources.get(i)));
     }
-    payment = LocalFirst.of(PaymentActivities.class, settings.stepRetryBudget(), localFirst);
+    this.payment = payment;
     paymentUntilDone = Workflow.newActivityStub(PaymentActivities.class, StepOptions.untilDone());
   }
 

@@ -5,6 +5,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.List;
+import org.ordersystem.workflows.activities.PaymentActivities;
 import org.ordersystem.workflows.activities.ShippingActivities;
 import org.ordersystem.workflows.activities.ShippingActivities.RegisterShipmentInput;
 import org.ordersystem.workflows.activities.ShippingActivities.Shipment;
@@ -90,8 +91,13 @@ final class PurchaseSaga {
     this.recorder = recorder;
     this.recovery = new StepRecovery(recorder, this::rollBackPending);
     boolean localFirst = LocalFirst.enabledInThisRun();
-    this.payment = new PaymentTcc(request, settings, recorder, recovery, localFirst);
     var budget = settings.stepRetryBudget();
+    this.payment =
+        new PaymentTcc(
+            request,
+            recorder,
+            recovery,
+            LocalFirst.of(PaymentActivities.class, budget, localFirst));
     var untilDone = StepOptions.untilDone();
     stock = LocalFirst.of(StockActivities.class, budget, localFirst);
     shipping = LocalFirst.of(ShippingActivities.class, budget, localFirst);
