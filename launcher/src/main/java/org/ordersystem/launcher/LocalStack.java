@@ -36,6 +36,9 @@ public final class LocalStack implements AutoCloseable {
       "?sslMode=DISABLED&allowPublicKeyRetrieval=true&characterEncoding=UTF-8"
           + "&connectionTimeZone=UTC";
 
+  /** How long MariaDB or Temporal left running may take to stop on SIGTERM before SIGKILL. */
+  private static final Duration SERVER_STOP_GRACE = Duration.ofSeconds(30);
+
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final LocalStackOptions options;
   private String dbServerUrl;
@@ -97,9 +100,9 @@ public final class LocalStack implements AutoCloseable {
     started.push(DataDirLock.acquire(options.dataDir()));
     List<PidFile> servers = List.of(TemporalServer.pidFile(temporalDir()), mariaDbPidFile());
     for (PidFile server : servers) {
-      server.stopLeftover(Duration.ofSeconds(30));
+      server.stopLeftover(SERVER_STOP_GRACE);
     }
-    started.push(OrphanGuard.over(servers));
+    started.push(OrphanGuard.over(servers, SERVER_STOP_GRACE));
   }
 
   private Path temporalDir() {

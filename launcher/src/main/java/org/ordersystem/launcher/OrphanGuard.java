@@ -3,6 +3,7 @@ package org.ordersystem.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,17 +23,21 @@ final class OrphanGuard implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OrphanGuard.class);
 
-  /** Arguments come in pairs, a pid file and the signature its process's command line holds. */
+  /**
+   * The first argument is the grace in half seconds before SIGKILL; then come pairs, a pid file and
+   * the signature its process's command line holds.
+   */
   private static final String SCRIPT =
       """
       while read -r _; do :; done
+      grace=$1; shift
       while [ $# -ge 2 ]; do
         file=$1; signature=$2; shift 2
         pid=$(cat "$file" 2>/dev/null) || continue
         tr '\\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$signature" || continue
         kill -TERM "$pid" 2>/dev/null
         waited=0
-        while kill -0 "$pid" 2>/dev/null && [ $waited -lt 60 ]; do sleep 0.5; waited=$((waited+1)); done
+        while kill -0 "$pid" 2>/dev/null && [ $waited -lt "$grace" ]; do sleep 0.5; waited=$((waited+1)); done
         kill -KILL "$pid" 2>/dev/null
         rm -f "$file"
       done
@@ -44,12 +49,23 @@ final class OrphanGuard implements AutoCloseable {
     this.guard = guard;
   }
 
-  /** Starts a guard over {@code pidFiles}; a no-op guard where the OS has no way to run one. */
-  static OrphanGuard over(List<PidFile> pidFiles) {
+  /**
+   * Starts a guard over {@code pidFiles}; a no-op guard where the OS has no way to run one.
+   *
+   * @param grace how long a server may take to stop on SIGTERM before it is killed
+   */
+  static OrphanGuard over(List<PidFile> pidFiles, Duration grace) {
     if (!Files.isExecutable(Path.of("/bin/sh")) || !Files.isDirectory(Path.of("/proc/self"))) {
       return new OrphanGuard(null);
     }
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "orders-orphan-guard"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                SCRIPT,
+                "orders-orphan-guard",
+                Long.toString(grace.toMillis() / 500)));
     for (PidFile pidFile : pidFiles) {
       command.add(pidFile.file().toString());
       command.add(pidFile.signature());
