@@ -42,16 +42,20 @@ import org.slf4j.Logger;
  * <p>This class gives the legs' rows of the purchase flow's table ({@link PurchaseSteps}): the saga
  * runs them, registers their Cancels and waits on PENDING legs like any other call.
  *
- * <p>Legs are tried one after the other, not in parallel. BALANCE and POINTS are entries in our own
- * ledger: cheap to reserve and released at once. A CARD authorization is a hold at the customer's
- * bank that can stay on their statement for days after a void, so it is placed last, once the other
- * legs hold: a short balance then costs the customer nothing on the card. One at a time also keeps
- * a customer's balance and points rows free of concurrent Tries in the payment service, and costs
- * little: the card authorization dominates the time either way.
+ * <p>Which legs run at the same time. BALANCE and POINTS are entries in our own ledger: cheap to
+ * reserve and released at once, and two different accounts, so they are tried together, and
+ * captured together. A CARD authorization is a hold at the customer's bank that can stay on their
+ * statement for days after a void, so it is tried alone and last, once the other legs hold: a short
+ * balance then costs the customer nothing on the card. And it is captured alone and first, since it
+ * alone can still fail (an expired authorization) while nothing is posted. Histories recorded
+ * before version 1 of {@link #PARALLEL_LEDGER_LEGS} run every leg alone, in the same order.
  */
 final class PaymentTcc {
 
   private static final Logger log = Workflow.getLogger(PaymentTcc.class);
+
+  /** The change id of trying and capturing BALANCE and POINTS together, in the history. */
+  static final String PARALLEL_LEDGER_LEGS = "parallel-ledger-legs";
 
   private record Leg(String legId, PaymentSource source) {}
 
@@ -66,6 +70,9 @@ final class PaymentTcc {
   // Cancels: a compensation has nothing to fall back on, so it is retried until done.
   private final PaymentActivities paymentUntilDone;
 
+  /** Whether BALANCE and POINTS legs run together ({@link #PARALLEL_LEDGER_LEGS}). */
+  private final boolean ledgerLegsTogether;
+
   /** Whether a Confirm succeeded: from then on an expired card can no longer roll back. */
   private boolean anyCaptured;
 
@@ -76,6 +83,8 @@ final class PaymentTcc {
    */
   PaymentTcc(
       PlaceOrderRequest request, OrderRecorder recorder, LocalFirst<PaymentActivities> payment) {
+    this.ledgerLegsTogether =
+        Workflow.getVersion(PARALLEL_LEDGER_LEGS, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.orderId = request.orderId();
     this.customerId = request.customerId();
     this.recorder = recorder;
@@ -94,7 +103,7 @@ final class PaymentTcc {
    * tried so far, last first. A leg whose budget ran out without the service holding it makes the
    * order PENDING.
    */
-  List<SagaStep<?>> tries(Function<ActivityFailure, Rollback> rollBackFor) {
+  List<Stage.Round> tries(Function<ActivityFailure, Rollback> rollBackFor) {
     List<SagaStep<?>> rows = new ArrayList<>();
     for (Leg leg : inTryOrder()) {
       String legId = leg.legId();
@@ -115,7 +124,7 @@ final class PaymentTcc {
                               s.authorized(
                                   legId, status == null ? null : status.pspAuthorizationId()))));
     }
-    return rows;
+    return inRounds(rows, inTryOrder());
   }
 
   /**
@@ -202,7 +211,7 @@ final class PaymentTcc {
    * because that needs the customer present. Once a leg is captured there is no rollback: only a
    * refund could undo what was posted.
    */
-  List<SagaStep<?>> confirms() {
+  List<Stage.Round> confirms() {
     List<SagaStep<?>> rows = new ArrayList<>();
     for (Leg leg : inCaptureOrder()) {
       String legId = leg.legId();
@@ -222,7 +231,34 @@ final class PaymentTcc {
                     recorder.changeLeg(s -> s.captured(legId));
                   }));
     }
-    return rows;
+    return inRounds(rows, inCaptureOrder());
+  }
+
+  /**
+   * The rows, one round each, except that neighbouring BALANCE and POINTS rows share a round from
+   * version 1 on.
+   *
+   * @param legs the legs of the rows, in the same order
+   */
+  private List<Stage.Round> inRounds(List<SagaStep<?>> rows, List<Leg> legs) {
+    List<Stage.Round> rounds = new ArrayList<>();
+    List<SagaStep<?>> ledger = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      boolean inLedger = legs.get(i).source().type() != SourceType.CARD;
+      if (ledgerLegsTogether && inLedger) {
+        ledger.add(rows.get(i));
+        continue;
+      }
+      if (!ledger.isEmpty()) {
+        rounds.add(new Stage.Round(List.copyOf(ledger)));
+        ledger.clear();
+      }
+      rounds.add(Stage.Round.of(rows.get(i)));
+    }
+    if (!ledger.isEmpty()) {
+      rounds.add(new Stage.Round(List.copyOf(ledger)));
+    }
+    return rounds;
   }
 
   private Rollback expired(String legId, ActivityFailure failure) {

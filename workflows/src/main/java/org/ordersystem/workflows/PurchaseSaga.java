@@ -2,7 +2,9 @@ package org.ordersystem.workflows;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Optional;
@@ -203,8 +205,8 @@ final class PurchaseSaga {
       if (stage.beforeCapture() != beforeCaptureOnes) {
         continue;
       }
-      for (SagaStep<?> call : stage.calls()) {
-        Optional<Rollback> refused = run(stage, call);
+      for (Stage.Round round : stage.rounds()) {
+        Optional<Rollback> refused = run(stage, round);
         if (refused.isPresent()) {
           return new SagaOutcome.RollBack(refused.get());
         }
@@ -218,15 +220,30 @@ final class PurchaseSaga {
     return new SagaOutcome.Done();
   }
 
-  /** One call: its undo registered first, then its answer applied, or its refusal's rollback. */
-  private <T> Optional<Rollback> run(Stage stage, SagaStep<T> call) {
-    call.undo().ifPresent(compensations::add);
-    StepOutcome<T> outcome = recovery.attempt(stage, call);
-    if (outcome instanceof StepOutcome.Refused<T> refused) {
-      return Optional.of(call.whenRefused().apply(refused.failure()));
+  /**
+   * One round of calls: their undos registered first, then the calls made (at the same time when
+   * there are several), each outcome applied as it ends; the first refusal in the table's order
+   * decides the rollback, once every call of the round ended.
+   */
+  private Optional<Rollback> run(Stage stage, Stage.Round round) {
+    round.calls().forEach(call -> call.undo().ifPresent(compensations::add));
+    if (round.calls().size() == 1) {
+      return attemptAndSettle(stage, round.calls().get(0));
     }
-    call.whenDone().accept(((StepOutcome.Done<T>) outcome).value());
-    return Optional.empty();
+    List<Promise<Optional<Rollback>>> settled =
+        round.calls().stream()
+            .map(call -> Async.function(() -> attemptAndSettle(stage, call)))
+            .toList();
+    Optional<Rollback> first = Optional.empty();
+    for (Promise<Optional<Rollback>> call : settled) {
+      Optional<Rollback> refused = call.get();
+      first = first.isPresent() ? first : refused;
+    }
+    return first;
+  }
+
+  private <T> Optional<Rollback> attemptAndSettle(Stage stage, SagaStep<T> call) {
+    return call.settle(recovery.attempt(stage, call));
   }
 
   /** The change that ends stage {@code i}: on to the next stage, or completed after the last. */

@@ -23,11 +23,13 @@ import org.ordersystem.workflows.model.PlaceOrderRequest;
  *   -- before capture: a cancel stops the flow, the undos run in reverse --
  *   RESERVE_STOCK      reserveStock       releaseStock      business failures (OUT_OF_STOCK)
  *   AUTHORIZE_PAYMENT  authorizeLeg (n)   voidLeg (n)       business failures (PAYMENT_DECLINED)
+ *                      balance and points together, then the card
  *   -- the order is accepted: the shop is told --
  *   REGISTER_SHIPPING  registerShipment   cancelShipment    business failures (INVALID_ADDRESS)
  *   -- from capture: no undo, a PENDING order can only be retried --
  *   CAPTURE_PAYMENT    captureLeg (n)     none              a card authorization that expired
- *                                                           before anything was captured
+ *                      the card, then points and balance    before anything was captured
+ *                      together
  *   COMMIT_STOCK       commitStock        none              none
  * </pre>
  *
@@ -73,12 +75,12 @@ final class PurchaseSteps {
   /** The stages, in the order they run. */
   List<Stage> stages() {
     return List.of(
-        Stage.beforeCapture(OrderStep.RESERVE_STOCK, List.of(reserveStock())),
+        Stage.beforeCapture(OrderStep.RESERVE_STOCK, reserveStock()),
         Stage.beforeCapture(OrderStep.AUTHORIZE_PAYMENT, payment.tries(this::rollBackFor))
             .acceptingTheOrder(),
-        Stage.beforeCapture(OrderStep.REGISTER_SHIPPING, List.of(registerShipping())),
+        Stage.beforeCapture(OrderStep.REGISTER_SHIPPING, registerShipping()),
         Stage.fromCapture(OrderStep.CAPTURE_PAYMENT, payment.confirms()),
-        Stage.fromCapture(OrderStep.COMMIT_STOCK, List.of(commitStock())));
+        Stage.fromCapture(OrderStep.COMMIT_STOCK, commitStock()));
   }
 
   private SagaStep<Void> reserveStock() {

@@ -62,4 +62,13 @@ record SagaStep<T>(
   SagaStep<T> whenDone(Consumer<T> whenDone) {
     return new SagaStep<>(call, undo, isRefusal, whenRefused, whenDone);
   }
+
+  /** Applies how the call ended: its answer's changes, or its refusal's and the rollback. */
+  Optional<Rollback> settle(StepOutcome<T> outcome) {
+    if (outcome instanceof StepOutcome.Refused<T> refused) {
+      return Optional.of(whenRefused.apply(refused.failure()));
+    }
+    whenDone.accept(((StepOutcome.Done<T>) outcome).value());
+    return Optional.empty();
+  }
 }

@@ -62,6 +62,13 @@ final class StepRecovery {
   private int timesPending;
 
   /**
+   * Whether a call waits PENDING for a decision. Calls made at the same time (a round of payment
+   * legs) share it: a second call that cannot go on waits for the same decision, and runs again
+   * with a fresh budget after a retry, instead of making the order PENDING a second time.
+   */
+  private boolean callPending;
+
+  /**
    * @param rollBackBeforeCapture stops the steps before capture, so the saga compensates them
    */
   StepRecovery(OrderRecorder recorder, Runnable rollBackBeforeCapture) {
@@ -85,6 +92,10 @@ final class StepRecovery {
         if (step.isRefusal().test(e)) {
           return new StepOutcome.Refused<>(e);
         }
+        if (callPending) {
+          Workflow.await(() -> !callPending);
+          continue;
+        }
         awaitRetry(
             new PendingInfo(
                 stage.step(),
@@ -103,6 +114,7 @@ final class StepRecovery {
   }
 
   private void awaitRetry(PendingInfo pending) {
+    callPending = true;
     timesPending++;
     decision = Decision.NONE;
     decidedBy = null;
@@ -117,6 +129,7 @@ final class StepRecovery {
     notify(pended.orderId(), pended.shopId(), pending);
     // A rollback cancels the scope this waits in, which ends the wait with a CanceledFailure.
     Workflow.await(() -> decision == Decision.RETRY);
+    callPending = false;
     RecoveryRequest by = decidedBy;
     recorder.transition(OrderState::resume);
     log.info("Order {} retries {} (requested by {})", pended.orderId(), pending.step(), who(by));
