@@ -2,6 +2,8 @@ package org.ordersystem.workers;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -19,6 +21,7 @@ import org.ordersystem.activities.RecoveryActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
+import org.ordersystem.metrics.TemporalMetrics;
 import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
@@ -75,12 +78,29 @@ public final class OrderWorkers implements AutoCloseable {
    */
   public static OrderWorkers start(
       WorkerConfig config, ReconciliationConfig reconciliationConfig, WorkerTuning tuning) {
+    // A composite with no registry in it: the meters go nowhere.
+    return start(config, reconciliationConfig, tuning, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As {@link #start(WorkerConfig, ReconciliationConfig, WorkerTuning)}, reporting the Temporal
+   * SDK's worker and client metrics and the services' call latency and errors to {@code metrics}.
+   */
+  public static OrderWorkers start(
+      WorkerConfig config,
+      ReconciliationConfig reconciliationConfig,
+      WorkerTuning tuning,
+      MeterRegistry metrics) {
     HikariDataSource dataSource = dataSource(config, tuning.readModelPool());
     ReadModelSchema.migrate(dataSource);
-    ServiceClients clients = ServiceClients.connect(config.services(), config.callDeadline());
+    ServiceClients clients =
+        ServiceClients.connect(config.services(), config.callDeadline(), metrics);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(config.temporalTarget())
+                .setMetricsScope(TemporalMetrics.scope(metrics))
+                .build());
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
