@@ -4,6 +4,10 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * The Temporal SDK's metrics ({@code temporal_request_*}, {@code temporal_workflow_task_*}, {@code
@@ -17,11 +21,18 @@ public final class TemporalMetrics {
   private static final com.uber.m3.util.Duration REPORT_EVERY =
       com.uber.m3.util.Duration.ofSeconds(5);
 
+  // The key set of each meter name, per registry: the API's and the workers' scopes share one
+  // registry in the one-JVM stack, so they must agree on the keys too.
+  private static final Map<MeterRegistry, Map<String, Set<String>>> KEYS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private TemporalMetrics() {}
 
   public static Scope scope(MeterRegistry registry) {
+    Map<String, Set<String>> keys =
+        KEYS.computeIfAbsent(registry, r -> ConsistentTagsReporter.newKeyIndex());
     return new RootScopeBuilder()
-        .reporter(new MicrometerClientStatsReporter(registry))
+        .reporter(new ConsistentTagsReporter(new MicrometerClientStatsReporter(registry), keys))
         .reportEvery(REPORT_EVERY);
   }
 }
