@@ -106,10 +106,13 @@ public class DownstreamTrends {
                   codes.put(code, delta);
                 }
               });
+      // Latency can only rise against a baseline that had calls; errors also against none.
       boolean rose =
           recentCalls > 0
               && (recentErrors >= baselineErrors + 0.05
-                  || (recentMean > 2 * baselineMean && recentMean - baselineMean > 50));
+                  || (baselineCalls > 0
+                      && recentMean > 2 * baselineMean
+                      && recentMean - baselineMean > 50));
       trends.add(
           new Trend(
               downstream,
