@@ -135,7 +135,8 @@ public final class OrderWorkers implements AutoCloseable {
             new OrderReadModel(dataSource),
             orderUpdates,
             config,
-            reconciliationConfig);
+            reconciliationConfig,
+            metrics);
     factory.start();
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {}, {})",
