@@ -14,6 +14,8 @@ import java.util.Map;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.api.ApiApplication;
 import org.ordersystem.embeddeddb.EmbeddedMariaDb;
+import org.ordersystem.payloadcodec.PayloadEncryption;
+import org.ordersystem.payloadcodec.PayloadKeys;
 import org.ordersystem.reconciliation.ReconciliationSchema;
 import org.ordersystem.services.ReferenceServices;
 import org.ordersystem.services.ServicesConfig;
@@ -57,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
   private int apiPort;
   private ServiceClients.Targets serviceTargets;
   private String pspTarget;
+  private PayloadEncryption payloadEncryption;
 
   private LocalStack(LocalStackOptions options, Map<String, Object> apiOverrides) {
     this.options = options;
@@ -87,12 +90,14 @@ public final class LocalStack implements AutoCloseable {
   private void startAll() throws Exception {
     takeDataDirectory();
     dbServerUrl = startDatabase();
+    payloadEncryption = PayloadEncryption.with(payloadKeys());
     temporal =
         TemporalServer.start(
             options.temporalTarget(),
             options.temporalPort(),
             options.temporalUiPort(),
-            temporalDir());
+            temporalDir(),
+            codecEndpoint());
     started.push(temporal);
     ReferenceServices services = ReferenceServices.start(servicesConfig(), metrics);
     started.push(services);
@@ -143,6 +148,29 @@ public final class LocalStack implements AutoCloseable {
       server.stopLeftover(SERVER_STOP_GRACE);
     }
     started.push(OrphanGuard.over(servers, SERVER_STOP_GRACE));
+  }
+
+  /**
+   * The keys that encrypt this stack's Temporal payloads: those {@code ORDERS_PAYLOAD_KEYS} or
+   * {@code ORDERS_PAYLOAD_KEYS_FILE} name, else a key created on the first start and kept with the
+   * data it protects (losing it makes the histories of open orders unreadable).
+   */
+  private static PayloadKeys payloadKeysFromEnv() {
+    return PayloadKeys.fromEnv(System.getenv()).orElse(null);
+  }
+
+  private PayloadKeys payloadKeys() {
+    PayloadKeys fromEnv = payloadKeysFromEnv();
+    return fromEnv != null ? fromEnv : PayloadKeys.readOrCreate(payloadKeysFile());
+  }
+
+  private Path payloadKeysFile() {
+    return options.dataDir().resolve("payload-keys");
+  }
+
+  /** The API's codec server, for Temporal UI; none when the API takes a random port (tests). */
+  private String codecEndpoint() {
+    return options.apiPort() == 0 ? null : "http://localhost:" + options.apiPort() + "/codec";
   }
 
   private Path temporalDir() {
@@ -197,7 +225,8 @@ public final class LocalStack implements AutoCloseable {
         Duration.ofSeconds(5),
         options.recovery(),
         options.recoveryScheduler(),
-        options.notifyWebhook());
+        options.notifyWebhook(),
+        payloadEncryption);
   }
 
   private ReconciliationConfig reconciliationConfig() {
@@ -223,6 +252,13 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.reconciliation.grace", options.reconciliation().grace().toString());
     p.put("orders.auth.demo-shop-key", options.shopKey());
     p.put("orders.auth.demo-operator-key", options.operatorKey());
+    if (payloadKeysFromEnv() == null) {
+      // Else the API reads the same variables.
+      p.put("orders.payload.keys-file", payloadKeysFile().toString());
+    }
+    if (temporal.uiUrl() != null) {
+      p.put("orders.payload.codec-cors-origins", temporal.uiUrl());
+    }
     // Fault control exists to rehearse failures; only the local stack turns it on.
     p.put("orders.dev.faults-enabled", true);
     // Sweeps an operator starts decide like the workers' periodic ones.
@@ -291,6 +327,17 @@ public final class LocalStack implements AutoCloseable {
     b.append("  Card provider   ").append(pspTarget).append(" (simulated PSP)\n");
     b.append("  MySQL           ").append(dbServerUrl).append('\n');
     b.append("  Data directory  ").append(options.dataDir()).append('\n');
+    b.append("  Payload keys    ")
+        .append(
+            payloadKeysFromEnv() == null ? payloadKeysFile() : "from ORDERS_PAYLOAD_KEYS(_FILE)")
+        .append("   (encrypt Temporal payloads; back them up with the data)\n");
+    if (temporal.uiUrl() != null && codecEndpoint() != null) {
+      b.append("  Codec server    ")
+          .append(codecEndpoint())
+          .append("   (decrypts payloads in Temporal UI; sign in at ")
+          .append(api)
+          .append("/codec/login)\n");
+    }
     b.append("  Shop key        ").append(options.shopKey()).append("   (shop demo-shop)\n");
     b.append("  Operator key    ").append(options.operatorKey()).append('\n');
     return b.toString();

@@ -101,9 +101,18 @@ public final class OrderWorkers implements AutoCloseable {
                 .setTarget(config.temporalTarget())
                 .setMetricsScope(TemporalMetrics.scope(metrics))
                 .build());
+    if (!config.payloadEncryption().enabled()) {
+      log.warn(
+          "Temporal payloads (addresses, card tokens) are stored in plain text:"
+              + " set ORDERS_PAYLOAD_KEYS or ORDERS_PAYLOAD_KEYS_FILE to encrypt them");
+    }
     WorkflowClient client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(config.namespace())
+                .setDataConverter(config.payloadEncryption().dataConverter())
+                .build());
     // Before polling: an order workflow that upserts an unknown attribute cannot make progress.
     SearchAttributeRegistration.ensure(stubs, config.namespace());
     WorkerFactory factory = WorkerFactory.newInstance(client, tuning.factoryOptions());

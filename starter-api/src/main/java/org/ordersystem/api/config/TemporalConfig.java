@@ -5,13 +5,19 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.ordersystem.api.codec.PayloadProperties;
 import org.ordersystem.metrics.TemporalMetrics;
+import org.ordersystem.payloadcodec.PayloadEncryption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The Temporal client: plain beans, no Temporal Spring starter (the API runs no workers). */
 @Configuration(proxyBeanMethods = false)
 public class TemporalConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(TemporalConfig.class);
 
   /**
    * Connects lazily, so the API starts (and answers 503) while Temporal is still coming up; the
@@ -27,9 +33,26 @@ public class TemporalConfig {
             .build());
   }
 
+  /** Read once: the client and the codec server must agree on the keys. */
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
+  PayloadEncryption payloadEncryption(PayloadProperties properties) {
+    PayloadEncryption encryption = properties.encryption();
+    if (!encryption.enabled()) {
+      log.warn(
+          "Temporal payloads (addresses, card tokens) are stored in plain text:"
+              + " set ORDERS_PAYLOAD_KEYS or ORDERS_PAYLOAD_KEYS_FILE to encrypt them");
+    }
+    return encryption;
+  }
+
+  @Bean
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, TemporalProperties properties, PayloadEncryption encryption) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(properties.namespace())
+            .setDataConverter(encryption.dataConverter())
+            .build());
   }
 }
