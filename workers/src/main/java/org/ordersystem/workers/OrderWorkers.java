@@ -1,5 +1,6 @@
 package org.ordersystem.workers;
 
+import com.uber.m3.tally.Scope;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +51,7 @@ public final class OrderWorkers implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final ServiceClients clients;
   private final WorkflowServiceStubs stubs;
+  private final Scope metricsScope;
   private final WorkerFactory factory;
   private final ReconciliationWorker reconciliation;
 
@@ -57,11 +59,13 @@ public final class OrderWorkers implements AutoCloseable {
       HikariDataSource dataSource,
       ServiceClients clients,
       WorkflowServiceStubs stubs,
+      Scope metricsScope,
       WorkerFactory factory,
       ReconciliationWorker reconciliation) {
     this.dataSource = dataSource;
     this.clients = clients;
     this.stubs = stubs;
+    this.metricsScope = metricsScope;
     this.factory = factory;
     this.reconciliation = reconciliation;
   }
@@ -95,11 +99,12 @@ public final class OrderWorkers implements AutoCloseable {
     ReadModelSchema.migrate(dataSource);
     ServiceClients clients =
         ServiceClients.connect(config.services(), config.callDeadline(), metrics);
+    Scope metricsScope = TemporalMetrics.scope(metrics);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
                 .setTarget(config.temporalTarget())
-                .setMetricsScope(TemporalMetrics.scope(metrics))
+                .setMetricsScope(metricsScope)
                 .build());
     if (!config.payloadEncryption().enabled()) {
       log.warn(
@@ -153,7 +158,8 @@ public final class OrderWorkers implements AutoCloseable {
         config.temporalTarget(),
         config.namespace(),
         tuning);
-    OrderWorkers workers = new OrderWorkers(dataSource, clients, stubs, factory, reconciliation);
+    OrderWorkers workers =
+        new OrderWorkers(dataSource, clients, stubs, metricsScope, factory, reconciliation);
     try {
       RecoveryScheduling.ensure(client, config.recovery(), config.recoveryScheduler());
       ReconciliationWorker.schedule(client, reconciliationConfig);
@@ -189,6 +195,14 @@ public final class OrderWorkers implements AutoCloseable {
     return new HikariDataSource(hikari);
   }
 
+  private void closeScope() {
+    try {
+      metricsScope.close();
+    } catch (Exception e) {
+      log.warn("Could not close the Temporal metrics scope", e);
+    }
+  }
+
   private void closeQuietly() {
     try {
       close();
@@ -203,6 +217,8 @@ public final class OrderWorkers implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     stubs.shutdown();
+    // Its last report, and its reporting thread (not a daemon) ends.
+    closeScope();
     reconciliation.close();
     clients.close();
     dataSource.close();

@@ -1,5 +1,6 @@
 package org.ordersystem.api.config;
 
+import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -25,12 +26,18 @@ public class TemporalConfig {
    * temporal_request_*}) go to the actuator's registry.
    */
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, MeterRegistry metrics) {
+  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, Scope temporalMetrics) {
     return WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder()
             .setTarget(properties.target())
-            .setMetricsScope(TemporalMetrics.scope(metrics))
+            .setMetricsScope(temporalMetrics)
             .build());
+  }
+
+  /** Closed with the context: its last report, and its reporting thread (not a daemon) ends. */
+  @Bean(destroyMethod = "close")
+  Scope temporalMetrics(MeterRegistry metrics) {
+    return TemporalMetrics.scope(metrics);
   }
 
   /** Read once: the client and the codec server must agree on the keys. */
