@@ -302,6 +302,11 @@ public final class LocalStack implements AutoCloseable {
     return JdbcUrls.forDatabase(dbServerUrl, "orders");
   }
 
+  /** How the workers and the API encrypt Temporal payloads; another client must do the same. */
+  public PayloadEncryption payloadEncryption() {
+    return payloadEncryption;
+  }
+
   /** The Temporal frontend the workers and the API use. */
   public String temporalTarget() {
     return temporal.target();
