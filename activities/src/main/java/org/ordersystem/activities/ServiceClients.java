@@ -1,10 +1,14 @@
 package org.ordersystem.activities;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.metrics.DownstreamCallMetrics;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
 import org.ordersystem.proto.shipping.v1.ShippingServiceGrpc;
 import org.ordersystem.proto.stock.v1.StockServiceGrpc;
@@ -38,10 +42,19 @@ public final class ServiceClients implements AutoCloseable {
    *     fails inside the attempt and is retried rather than timing the attempt out
    */
   public static ServiceClients connect(Targets targets, Duration deadline) {
+    // A composite with no registry in it: the meters go nowhere.
+    return connect(targets, deadline, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As {@link #connect(Targets, Duration)}, with every call timed and its failures counted by gRPC
+   * code in {@code metrics} ({@link DownstreamCallMetrics}, downstreams stock, shipping, payment).
+   */
+  public static ServiceClients connect(Targets targets, Duration deadline, MeterRegistry metrics) {
     return new ServiceClients(
-        plaintext(targets.stock()),
-        plaintext(targets.shipping()),
-        plaintext(targets.payment()),
+        plaintext(targets.stock(), DownstreamCallMetrics.of(metrics, "stock")),
+        plaintext(targets.shipping(), DownstreamCallMetrics.of(metrics, "shipping")),
+        plaintext(targets.payment(), DownstreamCallMetrics.of(metrics, "payment")),
         deadline);
   }
 
@@ -66,8 +79,8 @@ public final class ServiceClients implements AutoCloseable {
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static ManagedChannel plaintext(String target) {
-    return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+  private static ManagedChannel plaintext(String target, ClientInterceptor metrics) {
+    return ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(metrics).build();
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.ordersystem.launcher;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +23,13 @@ import org.ordersystem.workers.JdbcUrls;
 import org.ordersystem.workers.OrderWorkers;
 import org.ordersystem.workers.ReconciliationConfig;
 import org.ordersystem.workers.WorkerConfig;
+import org.ordersystem.workers.WorkerTuning;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The whole system in one JVM: MariaDB, Temporal, the three reference services (real gRPC servers
@@ -43,6 +48,12 @@ public final class LocalStack implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final LocalStackOptions options;
+  private final Map<String, Object> apiOverrides;
+  // One registry for every part, so /actuator/prometheus shows the workers' and the services'
+  // meters
+  // too, as the separate processes' /metrics endpoints show theirs.
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private String dbServerUrl;
   private TemporalServer temporal;
   private int apiPort;
@@ -50,13 +61,23 @@ public final class LocalStack implements AutoCloseable {
   private String pspTarget;
   private PayloadEncryption payloadEncryption;
 
-  private LocalStack(LocalStackOptions options) {
+  private LocalStack(LocalStackOptions options, Map<String, Object> apiOverrides) {
     this.options = options;
+    this.apiOverrides = Map.copyOf(apiOverrides);
   }
 
   /** Starts every part; on a failure stops what already started and rethrows. */
   public static LocalStack start(LocalStackOptions options) throws Exception {
-    LocalStack stack = new LocalStack(options);
+    return start(options, Map.of());
+  }
+
+  /**
+   * As {@link #start(LocalStackOptions)}, with API properties set on top of what the stack derives,
+   * such as the SLO windows a test shrinks to seconds.
+   */
+  public static LocalStack start(LocalStackOptions options, Map<String, Object> apiOverrides)
+      throws Exception {
+    LocalStack stack = new LocalStack(options, apiOverrides);
     try {
       stack.startAll();
       return stack;
@@ -78,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
             temporalDir(),
             codecEndpoint());
     started.push(temporal);
-    ReferenceServices services = ReferenceServices.start(servicesConfig());
+    ReferenceServices services = ReferenceServices.start(servicesConfig(), metrics);
     started.push(services);
     ServiceClients.Targets targets =
         new ServiceClients.Targets(
@@ -87,12 +108,31 @@ public final class LocalStack implements AutoCloseable {
             "localhost:" + services.paymentPort());
     serviceTargets = targets;
     pspTarget = "localhost:" + services.pspPort();
-    started.push(OrderWorkers.start(workerConfig(targets), reconciliationConfig()));
+    started.push(
+        OrderWorkers.start(
+            workerConfig(targets),
+            reconciliationConfig(),
+            WorkerTuning.fromEnv(System.getenv()),
+            metrics));
     ConfigurableApplicationContext api =
-        new SpringApplicationBuilder(ApiApplication.class).properties(apiProperties(targets)).run();
+        new SpringApplicationBuilder(ApiApplication.class)
+            .properties(apiProperties(targets))
+            .initializers(this::shareMetrics)
+            .run();
     started.push(api);
     apiPort = Integer.parseInt(api.getEnvironment().getProperty("local.server.port", "0"));
     log.info("Local stack is up:\n{}", banner());
+  }
+
+  /**
+   * Gives the API the stack's registry instead of one of its own; Spring Boot's auto-configuration
+   * backs off when these beans exist, and still binds its JVM and HTTP meters to them.
+   */
+  private void shareMetrics(ConfigurableApplicationContext context) {
+    GenericApplicationContext api = (GenericApplicationContext) context;
+    api.registerBean(
+        "prometheusRegistry", PrometheusRegistry.class, metrics::getPrometheusRegistry);
+    api.registerBean("prometheusMeterRegistry", PrometheusMeterRegistry.class, () -> metrics);
   }
 
   /**
@@ -231,6 +271,14 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.recovery.max-retry-backoff", recovery.maxRetryBackoff().toString());
     p.put("orders.recovery.max-pending-age", recovery.maxPendingAge().toString());
     p.put("orders.recovery.batch-size", recovery.batchSize());
+    // The SLO reports go where the workers send PENDING orders, with links into this Temporal UI.
+    if (options.notifyWebhook() != null) {
+      p.put("orders.slo.webhook-url", options.notifyWebhook().toString());
+    }
+    if (temporal.uiUrl() != null) {
+      p.put("orders.slo.temporal-ui-url", temporal.uiUrl());
+    }
+    p.putAll(apiOverrides);
     return p;
   }
 
@@ -271,6 +319,8 @@ public final class LocalStack implements AutoCloseable {
     b.append("  REST API        ").append(api).append("/api/v1\n");
     b.append("  OpenAPI         ").append(api).append("/swagger-ui.html\n");
     b.append("  Health          ").append(api).append("/actuator/health\n");
+    b.append("  Metrics         ").append(api).append("/actuator/prometheus\n");
+    b.append("  SLOs            ").append(api).append("/api/v1/ops/slo   (operator key)\n");
     b.append("  Temporal        ").append(temporal.target());
     if ("embedded".equals(options.temporalTarget())) {
       b.append("   (in-process, in memory: workflows are LOST when it stops)");

@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.metrics.DownstreamCallMetrics;
 import org.ordersystem.services.common.ServiceDatabase;
 import org.ordersystem.services.payment.PaymentServer;
 import org.ordersystem.services.psp.PspServer;
@@ -52,6 +55,15 @@ public final class ReferenceServices implements AutoCloseable {
    * calls it. On failure whatever was started is stopped again before the exception leaves.
    */
   public static ReferenceServices start(ServicesConfig config) {
+    // A composite with no registry in it: meters cost next to nothing and go nowhere.
+    return start(config, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As {@link #start(ServicesConfig)}, with the payment service's calls to the provider timed and
+   * counted in {@code metrics} (downstream {@code psp}).
+   */
+  public static ReferenceServices start(ServicesConfig config, MeterRegistry metrics) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       HikariDataSource stockDb = open(opened, "stock", config.stockJdbcUrl(), config);
@@ -69,7 +81,9 @@ public final class ReferenceServices implements AutoCloseable {
         pspTarget = "localhost:" + psp.port();
       }
       ManagedChannel pspChannel =
-          Grpc.newChannelBuilder(pspTarget, InsecureChannelCredentials.create()).build();
+          Grpc.newChannelBuilder(pspTarget, InsecureChannelCredentials.create())
+              .intercept(DownstreamCallMetrics.of(metrics, "psp"))
+              .build();
       opened.add(() -> pspChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
       StockServer stock = StockServer.onPort(config.stockPort(), stockDb);
       stock.start();

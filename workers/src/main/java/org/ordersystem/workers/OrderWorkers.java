@@ -1,7 +1,10 @@
 package org.ordersystem.workers;
 
+import com.uber.m3.tally.Scope;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -19,6 +22,7 @@ import org.ordersystem.activities.RecoveryActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
+import org.ordersystem.metrics.TemporalMetrics;
 import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
@@ -47,6 +51,7 @@ public final class OrderWorkers implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final ServiceClients clients;
   private final WorkflowServiceStubs stubs;
+  private final Scope metricsScope;
   private final WorkerFactory factory;
   private final ReconciliationWorker reconciliation;
 
@@ -54,11 +59,13 @@ public final class OrderWorkers implements AutoCloseable {
       HikariDataSource dataSource,
       ServiceClients clients,
       WorkflowServiceStubs stubs,
+      Scope metricsScope,
       WorkerFactory factory,
       ReconciliationWorker reconciliation) {
     this.dataSource = dataSource;
     this.clients = clients;
     this.stubs = stubs;
+    this.metricsScope = metricsScope;
     this.factory = factory;
     this.reconciliation = reconciliation;
   }
@@ -75,12 +82,30 @@ public final class OrderWorkers implements AutoCloseable {
    */
   public static OrderWorkers start(
       WorkerConfig config, ReconciliationConfig reconciliationConfig, WorkerTuning tuning) {
+    // A composite with no registry in it: the meters go nowhere.
+    return start(config, reconciliationConfig, tuning, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As {@link #start(WorkerConfig, ReconciliationConfig, WorkerTuning)}, reporting the Temporal
+   * SDK's worker and client metrics and the services' call latency and errors to {@code metrics}.
+   */
+  public static OrderWorkers start(
+      WorkerConfig config,
+      ReconciliationConfig reconciliationConfig,
+      WorkerTuning tuning,
+      MeterRegistry metrics) {
     HikariDataSource dataSource = dataSource(config, tuning.readModelPool());
     ReadModelSchema.migrate(dataSource);
-    ServiceClients clients = ServiceClients.connect(config.services(), config.callDeadline());
+    ServiceClients clients =
+        ServiceClients.connect(config.services(), config.callDeadline(), metrics);
+    Scope metricsScope = TemporalMetrics.scope(metrics);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(config.temporalTarget())
+                .setMetricsScope(metricsScope)
+                .build());
     if (!config.payloadEncryption().enabled()) {
       log.warn(
           "Temporal payloads (addresses, card tokens) are stored in plain text:"
@@ -124,7 +149,8 @@ public final class OrderWorkers implements AutoCloseable {
             new OrderReadModel(dataSource),
             orderUpdates,
             config,
-            reconciliationConfig);
+            reconciliationConfig,
+            metrics);
     factory.start();
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {}, {})",
@@ -132,7 +158,8 @@ public final class OrderWorkers implements AutoCloseable {
         config.temporalTarget(),
         config.namespace(),
         tuning);
-    OrderWorkers workers = new OrderWorkers(dataSource, clients, stubs, factory, reconciliation);
+    OrderWorkers workers =
+        new OrderWorkers(dataSource, clients, stubs, metricsScope, factory, reconciliation);
     try {
       RecoveryScheduling.ensure(client, config.recovery(), config.recoveryScheduler());
       ReconciliationWorker.schedule(client, reconciliationConfig);
@@ -168,6 +195,14 @@ public final class OrderWorkers implements AutoCloseable {
     return new HikariDataSource(hikari);
   }
 
+  private void closeScope() {
+    try {
+      metricsScope.close();
+    } catch (Exception e) {
+      log.warn("Could not close the Temporal metrics scope", e);
+    }
+  }
+
   private void closeQuietly() {
     try {
       close();
@@ -182,6 +217,8 @@ public final class OrderWorkers implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     stubs.shutdown();
+    // Its last report, and its reporting thread (not a daemon) ends.
+    closeScope();
     reconciliation.close();
     clients.close();
     dataSource.close();

@@ -1,10 +1,13 @@
 package org.ordersystem.api.config;
 
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import org.ordersystem.api.codec.PayloadProperties;
+import org.ordersystem.metrics.TemporalMetrics;
 import org.ordersystem.payloadcodec.PayloadEncryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +22,22 @@ public class TemporalConfig {
 
   /**
    * Connects lazily, so the API starts (and answers 503) while Temporal is still coming up; the
-   * connection is closed when the context stops.
+   * connection is closed when the context stops. The SDK's client metrics ({@code
+   * temporal_request_*}) go to the actuator's registry.
    */
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties) {
+  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, Scope temporalMetrics) {
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(properties.target()).build());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(properties.target())
+            .setMetricsScope(temporalMetrics)
+            .build());
+  }
+
+  /** Closed with the context: its last report, and its reporting thread (not a daemon) ends. */
+  @Bean(destroyMethod = "close")
+  Scope temporalMetrics(MeterRegistry metrics) {
+    return TemporalMetrics.scope(metrics);
   }
 
   /** Read once: the client and the codec server must agree on the keys. */

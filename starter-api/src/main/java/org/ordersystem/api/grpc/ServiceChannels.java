@@ -2,9 +2,13 @@ package org.ordersystem.api.grpc;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.metrics.DownstreamCallMetrics;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +24,20 @@ public class ServiceChannels implements AutoCloseable {
   private final ManagedChannel psp;
   private final Duration deadline;
 
+  /** Without metrics: the meters go to a registry with nothing behind it. */
   public ServiceChannels(ServicesProperties properties) {
-    this.stock = plaintext(properties.stock().target());
-    this.shipping = plaintext(properties.shipping().target());
-    this.payment = plaintext(properties.payment().target());
-    this.psp = plaintext(properties.psp().target());
+    this(properties, new CompositeMeterRegistry());
+  }
+
+  /**
+   * Every call is timed and its failures counted per downstream ({@link DownstreamCallMetrics}).
+   */
+  @Autowired
+  public ServiceChannels(ServicesProperties properties, MeterRegistry metrics) {
+    this.stock = plaintext(properties.stock().target(), metrics, "stock");
+    this.shipping = plaintext(properties.shipping().target(), metrics, "shipping");
+    this.payment = plaintext(properties.payment().target(), metrics, "payment");
+    this.psp = plaintext(properties.psp().target(), metrics, "psp");
     this.deadline = properties.deadline();
   }
 
@@ -62,7 +75,10 @@ public class ServiceChannels implements AutoCloseable {
   }
 
   // Plaintext: the services run on the same host or a private network (see the README).
-  private static ManagedChannel plaintext(String target) {
-    return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+  private static ManagedChannel plaintext(String target, MeterRegistry metrics, String downstream) {
+    return ManagedChannelBuilder.forTarget(target)
+        .usePlaintext()
+        .intercept(DownstreamCallMetrics.of(metrics, downstream))
+        .build();
   }
 }
