@@ -3,6 +3,7 @@ package org.ordersystem.activities;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.failure.ApplicationFailure;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.workflows.FailureType;
 
 /**
@@ -12,8 +13,8 @@ import org.ordersystem.workflows.FailureType;
  * the activity runs again with the same idempotency key, so a call that timed out after doing its
  * work is answered from the service's first result. FAILED_PRECONDITION, INVALID_ARGUMENT and
  * NOT_FOUND are answers about the business: retrying cannot change them, so they become
- * non-retryable failures typed by the reason the service put before the colon of its description
- * (for example {@code OUT_OF_STOCK: ...}).
+ * non-retryable failures typed by the reason the service gave in the status's {@code ErrorInfo}
+ * ({@link ServiceErrors}), such as {@code OUT_OF_STOCK}, with its message.
  */
 public final class GrpcFailures {
 
@@ -28,25 +29,13 @@ public final class GrpcFailures {
     String message = call + " failed with " + status.getCode() + ": " + description;
     return switch (status.getCode()) {
       case FAILED_PRECONDITION, INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, OUT_OF_RANGE ->
-          ApplicationFailure.newNonRetryableFailure(detail(description), businessType(description));
+          ApplicationFailure.newNonRetryableFailure(description, businessType(e));
       default -> ApplicationFailure.newFailure(message, TRANSIENT);
     };
   }
 
-  /** The reason before the first colon when the service gave one, else INVALID_REQUEST. */
-  static String businessType(String description) {
-    int colon = description.indexOf(':');
-    if (colon > 0) {
-      String reason = description.substring(0, colon).trim();
-      if (reason.matches("[A-Z][A-Z_]*")) {
-        return reason;
-      }
-    }
-    return FailureType.INVALID_REQUEST.name();
-  }
-
-  private static String detail(String description) {
-    int colon = description.indexOf(':');
-    return colon > 0 ? description.substring(colon + 1).trim() : description;
+  /** The reason the service gave, else INVALID_REQUEST (a refusal without one). */
+  static String businessType(StatusRuntimeException e) {
+    return ServiceErrors.reasonOf(e).orElse(FailureType.INVALID_REQUEST.name());
   }
 }

@@ -19,7 +19,7 @@ import org.ordersystem.workflows.model.PaymentSource;
 
 /**
  * Calls the payment service's leg primitives; the payment id is the order id. The service answers
- * business refusals as FAILED_PRECONDITION or NOT_FOUND with a reason before the colon
+ * business refusals as FAILED_PRECONDITION or NOT_FOUND with a reason in the status's ErrorInfo
  * (PAYMENT_DECLINED, AUTHORIZATION_EXPIRED, REFUND_EXCEEDED, ...), which {@link GrpcFailures} turns
  * into the workflow's failure types.
  */

@@ -2,7 +2,7 @@ package org.ordersystem.activities;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -37,7 +37,7 @@ final class FakePaymentService extends PaymentServiceGrpc.PaymentServiceImplBase
   final List<Object> requests = Collections.synchronizedList(new ArrayList<>());
 
   /** When set, every rpc fails with it. */
-  volatile Status failWith;
+  volatile StatusRuntimeException failWith;
 
   /** When set, every rpc waits this long before answering. */
   volatile Duration delay = Duration.ZERO;
@@ -127,7 +127,7 @@ final class FakePaymentService extends PaymentServiceGrpc.PaymentServiceImplBase
       Thread.currentThread().interrupt();
     }
     if (failWith != null) {
-      response.onError(failWith.asRuntimeException());
+      response.onError(failWith);
       return;
     }
     response.onNext(value);

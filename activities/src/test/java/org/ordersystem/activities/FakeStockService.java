@@ -2,7 +2,7 @@ package org.ordersystem.activities;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -25,7 +25,7 @@ final class FakeStockService extends StockServiceGrpc.StockServiceImplBase
   final List<RestockLinesRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
   /** When set, every rpc fails with it. */
-  volatile Status failWith;
+  volatile StatusRuntimeException failWith;
 
   /** What RestockLines answers. */
   volatile RestockLinesResponse restocked = RestockLinesResponse.getDefaultInstance();
@@ -49,7 +49,7 @@ final class FakeStockService extends StockServiceGrpc.StockServiceImplBase
       RestockLinesRequest request, StreamObserver<RestockLinesResponse> response) {
     requests.add(request);
     if (failWith != null) {
-      response.onError(failWith.asRuntimeException());
+      response.onError(failWith);
       return;
     }
     response.onNext(restocked);

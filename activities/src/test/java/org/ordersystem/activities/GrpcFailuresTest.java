@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Status;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.proto.ServiceErrors;
 
 class GrpcFailuresTest {
 
@@ -13,13 +14,26 @@ class GrpcFailuresTest {
     ApplicationFailure failure =
         GrpcFailures.toFailure(
             "ReserveStock",
-            Status.FAILED_PRECONDITION
-                .withDescription("OUT_OF_STOCK: sku MUG has 3 available, 5 requested")
-                .asRuntimeException());
+            ServiceErrors.error(
+                Status.Code.FAILED_PRECONDITION,
+                "OUT_OF_STOCK",
+                "sku MUG has 3 available, 5 requested"));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo("OUT_OF_STOCK");
     assertThat(failure.getOriginalMessage()).isEqualTo("sku MUG has 3 available, 5 requested");
+  }
+
+  @Test
+  void shouldNeverReadAReasonOutOfTheMessage() {
+    ApplicationFailure failure =
+        GrpcFailures.toFailure(
+            "ReserveStock",
+            Status.FAILED_PRECONDITION
+                .withDescription("OUT_OF_STOCK: looks like one")
+                .asRuntimeException());
+
+    assertThat(failure.getType()).isEqualTo("INVALID_REQUEST");
   }
 
   @Test

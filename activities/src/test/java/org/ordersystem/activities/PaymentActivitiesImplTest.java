@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.payment.v1.AuthorizeLegRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentRequest;
 import org.ordersystem.proto.payment.v1.GetPaymentResponse;
@@ -108,7 +109,7 @@ class PaymentActivitiesImplTest {
   @MethodSource("refusals")
   void shouldTurnEachRefusalIntoANonRetryableFailureTypedByItsReason(
       String call, Status status, FailureType reason) {
-    service.failWith = status.withDescription(reason.name() + ": leg 2 of " + ORDER_ID);
+    service.failWith = ServiceErrors.error(status.getCode(), reason.name(), "leg 2 of " + ORDER_ID);
 
     ApplicationFailure failure = failureOf(call);
 
@@ -119,7 +120,8 @@ class PaymentActivitiesImplTest {
 
   @Test
   void shouldRetryWhenTheServiceIsUnavailable() {
-    service.failWith = Status.UNAVAILABLE.withDescription("connection refused");
+    service.failWith =
+        Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException();
 
     ApplicationFailure failure = failureOf("CaptureLeg");
 
@@ -175,7 +177,8 @@ class PaymentActivitiesImplTest {
     service.payment = payment(leg("1", LEG_STATE_AUTHORIZED, ""));
     assertThat(activities.getLegState(LEG_2)).isEqualTo(new LegStatus(LegState.NEW, null));
 
-    service.failWith = Status.NOT_FOUND.withDescription("NOT_FOUND: no payment " + ORDER_ID);
+    service.failWith =
+        ServiceErrors.error(Status.Code.NOT_FOUND, "UNKNOWN_PAYMENT", "no payment " + ORDER_ID);
     assertThat(activities.getLegState(LEG_2)).isEqualTo(new LegStatus(LegState.NEW, null));
   }
 
@@ -196,7 +199,8 @@ class PaymentActivitiesImplTest {
 
   @Test
   void shouldRetryARefundWhileThePaymentServiceIsDown() {
-    service.failWith = Status.UNAVAILABLE.withDescription("payment service restarting");
+    service.failWith =
+        Status.UNAVAILABLE.withDescription("payment service restarting").asRuntimeException();
 
     ApplicationFailure failure = failureOf("RefundLeg");
 
@@ -206,7 +210,7 @@ class PaymentActivitiesImplTest {
 
   @Test
   void shouldRetryTheLookUpWhenTheServiceIsUnavailable() {
-    service.failWith = Status.UNAVAILABLE;
+    service.failWith = Status.UNAVAILABLE.asRuntimeException();
 
     ApplicationFailure failure = failureOf("GetPayment");
 

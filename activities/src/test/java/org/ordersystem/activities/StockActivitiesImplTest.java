@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.stock.v1.RestockLinesRequest;
 import org.ordersystem.proto.stock.v1.RestockLinesResponse;
 import org.ordersystem.proto.stock.v1.StockLine;
@@ -72,7 +73,8 @@ class StockActivitiesImplTest {
       names = {"RESTOCK_EXCEEDED", "NOT_COMMITTED", "IDEMPOTENCY_CONFLICT"})
   void shouldTurnARefusalIntoANonRetryableFailureTypedByItsReason(FailureType reason) {
     service.failWith =
-        Status.FAILED_PRECONDITION.withDescription(reason.name() + ": reservation " + ORDER_ID);
+        ServiceErrors.error(
+            Status.Code.FAILED_PRECONDITION, reason.name(), "reservation " + ORDER_ID);
 
     ApplicationFailure failure =
         catchThrowableOfType(ApplicationFailure.class, () -> activities.restockLines(RESTOCK));
@@ -84,7 +86,8 @@ class StockActivitiesImplTest {
 
   @Test
   void shouldRetryWhenTheStockServiceIsUnavailable() {
-    service.failWith = Status.UNAVAILABLE.withDescription("connection refused");
+    service.failWith =
+        Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException();
 
     ApplicationFailure failure =
         catchThrowableOfType(ApplicationFailure.class, () -> activities.restockLines(RESTOCK));

@@ -2,11 +2,13 @@ package org.ordersystem.services.common;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.ordersystem.proto.ServiceErrors;
 
 /**
- * Machine-readable reasons that open every error description, as in {@code OUT_OF_STOCK: sku
- * TSHIRT-M has 3 available, 5 requested}. Callers branch on the prefix before the colon, so a
- * reason keeps its name and its status code once released.
+ * Machine-readable reasons of the services' refusals. Each travels as the {@code ErrorInfo} reason
+ * of the gRPC status ({@link ServiceErrors}), beside a message for people such as {@code sku
+ * TSHIRT-M has 3 available, 5 requested}. Callers branch on the reason, so a reason keeps its name
+ * and its status code once released.
  */
 public enum FailureReason {
   /** A malformed request: missing ids, non-positive quantities or amounts, unsupported sources. */
@@ -65,8 +67,8 @@ public enum FailureReason {
     return code;
   }
 
-  /** An exception whose description is {@code REASON: detail}. */
+  /** The refusal, with this reason in its details and {@code detail} as its message. */
   public StatusRuntimeException exception(String detail) {
-    return Status.fromCode(code).withDescription(name() + ": " + detail).asRuntimeException();
+    return ServiceErrors.error(code, name(), detail);
   }
 }

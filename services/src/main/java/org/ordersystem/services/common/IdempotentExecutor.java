@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.ordersystem.proto.ServiceErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,12 +161,14 @@ public final class IdempotentExecutor {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO idempotency_keys (idempotency_key, operation, request_hash,"
-                + " status_code, status_description) VALUES (?, ?, ?, ?, ?)")) {
+                + " status_code, status_description, response) VALUES (?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, key);
       insert.setString(2, operation);
       insert.setBytes(3, hash);
       insert.setInt(4, status.getCode().value());
       insert.setString(5, status.getDescription());
+      // A refusal keeps its whole status, reason included, so a replay answers it unchanged.
+      insert.setBytes(6, ServiceErrors.toBytes(failure));
       insert.executeUpdate();
       connection.commit();
     } catch (SQLException e) {
@@ -239,9 +242,33 @@ public final class IdempotentExecutor {
           .withDescription("IN_PROGRESS: key " + key + " is still being processed")
           .asRuntimeException();
     }
-    throw Status.fromCodeValue(stored.statusCode())
-        .withDescription(stored.statusDescription())
-        .asRuntimeException();
+    if (stored.response() != null) {
+      try {
+        throw ServiceErrors.fromBytes(stored.response());
+      } catch (InvalidProtocolBufferException e) {
+        throw Status.INTERNAL
+            .withDescription("stored refusal unreadable: key " + key)
+            .withCause(e)
+            .asRuntimeException();
+      }
+    }
+    throw legacyRefusal(stored);
+  }
+
+  /**
+   * A refusal recorded before refusals kept their whole status: its description opened with the
+   * reason, {@code REASON: detail}, which is read back once here, the only place that knows that
+   * old format.
+   */
+  private static StatusRuntimeException legacyRefusal(StoredOutcome stored) {
+    Status.Code code = Status.fromCodeValue(stored.statusCode()).getCode();
+    String description = stored.statusDescription() == null ? "" : stored.statusDescription();
+    int colon = description.indexOf(':');
+    String reason = colon > 0 ? description.substring(0, colon) : "";
+    if (!reason.matches("[A-Z][A-Z_]*")) {
+      return Status.fromCode(code).withDescription(description).asRuntimeException();
+    }
+    return ServiceErrors.error(code, reason, description.substring(colon + 1).strip());
   }
 
   /** SHA-256 of the request's deterministic encoding (field order fixed, maps sorted). */

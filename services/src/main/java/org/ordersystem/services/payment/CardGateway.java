@@ -8,9 +8,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.psp.v1.Authorization;
 import org.ordersystem.proto.psp.v1.AuthorizeRequest;
 import org.ordersystem.proto.psp.v1.CaptureRequest;
@@ -125,13 +127,12 @@ final class CardGateway {
     if (outcome.refusal() == null) {
       return outcome;
     }
-    String description = String.valueOf(outcome.refusal().getStatus().getDescription());
-    String exceeded = FailureReason.AMOUNT_EXCEEDED.name() + ": ";
-    if (description.startsWith(exceeded)) {
+    String reason = ServiceErrors.reasonOf(outcome.refusal()).orElse("");
+    if (reason.equals(FailureReason.AMOUNT_EXCEEDED.name())) {
       return CardOutcome.refused(
-          FailureReason.REFUND_EXCEEDED.exception(description.substring(exceeded.length())));
+          FailureReason.REFUND_EXCEEDED.exception(outcome.refusal().getStatus().getDescription()));
     }
-    if (description.startsWith(FailureReason.IDEMPOTENCY_CONFLICT.name() + ": ")) {
+    if (reason.equals(FailureReason.IDEMPOTENCY_CONFLICT.name())) {
       throw outcome.refusal();
     }
     return outcome;
@@ -145,12 +146,14 @@ final class CardGateway {
     try {
       return CardOutcome.of(call.get());
     } catch (StatusRuntimeException e) {
-      return CardOutcome.refused(translate(leg, operation, e.getStatus()));
+      return CardOutcome.refused(translate(leg, operation, e));
     }
   }
 
   /** Returns a business refusal in our terms, or throws what must not be recorded. */
-  private static StatusRuntimeException translate(LegKey leg, String operation, Status status) {
+  private static StatusRuntimeException translate(
+      LegKey leg, String operation, StatusRuntimeException failure) {
+    Status status = failure.getStatus();
     String description = String.valueOf(status.getDescription());
     String where = " (card " + operation + " of leg " + leg + ")";
     if (TRANSIENT.contains(status.getCode())) {
@@ -160,12 +163,11 @@ final class CardGateway {
     if (status.getCode() == Status.Code.INVALID_ARGUMENT) {
       throw FailureReason.INVALID_REQUEST.exception("the provider refused " + description + where);
     }
-    int colon = description.indexOf(':');
-    if (status.getCode() == Status.Code.FAILED_PRECONDITION && colon > 0) {
-      String reason = description.substring(0, colon);
+    Optional<String> reason = ServiceErrors.reasonOf(failure);
+    if (status.getCode() == Status.Code.FAILED_PRECONDITION && reason.isPresent()) {
       for (FailureReason known : FailureReason.values()) {
-        if (known.name().equals(reason) && known.code() == Status.Code.FAILED_PRECONDITION) {
-          return known.exception(description.substring(colon + 1).strip() + where);
+        if (known.name().equals(reason.get()) && known.code() == Status.Code.FAILED_PRECONDITION) {
+          return known.exception(description + where);
         }
       }
     }

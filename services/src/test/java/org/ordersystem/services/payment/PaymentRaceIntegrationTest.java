@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.payment.v1.Account;
 import org.ordersystem.proto.payment.v1.LegState;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc.PaymentServiceBlockingStub;
@@ -196,11 +197,7 @@ class PaymentRaceIntegrationTest {
     try {
       return call.call();
     } catch (StatusRuntimeException e) {
-      Status status = e.getStatus();
-      String description = String.valueOf(status.getDescription());
-      return status.getCode()
-          + " "
-          + description.substring(0, Math.max(0, description.indexOf(':')));
+      return e.getStatus().getCode() + " " + ServiceErrors.reasonOf(e).orElse("");
     }
   }
 }

@@ -204,7 +204,7 @@ class PaymentServiceIntegrationTest {
             "PAYMENT_DECLINED",
             () -> payment.authorizeLeg(authorize(id, "cust-poor", 1_001)));
 
-    assertThat(status.getDescription()).startsWith("PAYMENT_DECLINED: insufficient balance");
+    assertThat(status.getDescription()).startsWith("insufficient balance");
     assertThat(stack.account("cust-poor")).isEqualTo(before);
     failsWith(Status.Code.NOT_FOUND, "UNKNOWN_PAYMENT", () -> payment.getPayment(get(id)));
   }
@@ -223,9 +223,7 @@ class PaymentServiceIntegrationTest {
                     authorize(id, "2", "cust-poor", SourceType.SOURCE_TYPE_POINTS, 101)));
 
     assertThat(status.getDescription())
-        .isEqualTo(
-            "PAYMENT_DECLINED: insufficient points: customer cust-poor cannot cover 101"
-                + " points");
+        .isEqualTo("insufficient points: customer cust-poor cannot cover 101 points");
     assertThat(stack.account("cust-poor")).isEqualTo(before);
     assertThat(before.getPointsAvailable()).isEqualTo(100);
     // The whole hundred is still there to spend.
@@ -250,7 +248,7 @@ class PaymentServiceIntegrationTest {
                                 .setType(SourceType.SOURCE_TYPE_UNSPECIFIED))
                         .build()));
     assertThat(unspecified.getDescription())
-        .isEqualTo("INVALID_REQUEST: source type must be BALANCE, POINTS or CARD");
+        .isEqualTo("source type must be BALANCE, POINTS or CARD");
     for (AuthorizeLegRequest malformed :
         new AuthorizeLegRequest[] {
           valid.toBuilder().setSource(valid.getSource().toBuilder().setAmount(0)).build(),

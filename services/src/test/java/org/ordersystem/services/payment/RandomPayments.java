@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.payment.v1.AuthorizeLegRequest;
 import org.ordersystem.proto.payment.v1.CaptureLegRequest;
 import org.ordersystem.proto.payment.v1.LegState;
@@ -140,10 +141,7 @@ final class RandomPayments {
         } catch (StatusRuntimeException e) {
           Status status = e.getStatus();
           if (status.getCode() != Status.Code.UNAVAILABLE || attempt == 10) {
-            String description = String.valueOf(status.getDescription());
-            return status.getCode()
-                + " "
-                + description.substring(0, description.indexOf(':') + 1).replace(":", "");
+            return status.getCode() + " " + ServiceErrors.reasonOf(e).orElse("");
           }
         }
       }

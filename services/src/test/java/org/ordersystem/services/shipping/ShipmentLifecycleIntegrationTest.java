@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.faults.v1.Faults;
 import org.ordersystem.proto.faults.v1.SetFaultsRequest;
 import org.ordersystem.proto.shipping.v1.Address;
@@ -179,8 +180,7 @@ class ShipmentLifecycleIntegrationTest {
     try {
       return call.call().name();
     } catch (StatusRuntimeException e) {
-      String description = String.valueOf(e.getStatus().getDescription());
-      return description.substring(0, Math.max(0, description.indexOf(':')));
+      return ServiceErrors.reasonOf(e).orElse("");
     }
   }
 

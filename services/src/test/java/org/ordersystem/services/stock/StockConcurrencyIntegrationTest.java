@@ -5,7 +5,6 @@ import static org.ordersystem.services.stock.StockServiceIntegrationTest.id;
 import static org.ordersystem.services.stock.StockServiceIntegrationTest.line;
 import static org.ordersystem.services.stock.StockServiceIntegrationTest.reserve;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.stock.v1.ReserveStockRequest;
 import org.ordersystem.proto.stock.v1.ReserveStockResponse;
 import org.ordersystem.proto.stock.v1.StockLine;
@@ -128,8 +128,6 @@ class StockConcurrencyIntegrationTest {
   }
 
   private static String reasonOf(StatusRuntimeException e) {
-    String description = String.valueOf(Status.fromThrowable(e).getDescription());
-    int colon = description.indexOf(':');
-    return colon < 0 ? description : description.substring(0, colon);
+    return ServiceErrors.reasonOf(e).orElse(String.valueOf(e.getStatus().getDescription()));
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.proto.ServiceErrors;
 import org.ordersystem.proto.stock.v1.CommitReservationRequest;
 import org.ordersystem.proto.stock.v1.GetReservationRequest;
 import org.ordersystem.proto.stock.v1.ListProductsRequest;
@@ -179,7 +180,7 @@ class StockRestockIntegrationTest {
                     accepted.addAndGet(quantity);
                   }
                 } catch (StatusRuntimeException e) {
-                  assertThat(e.getStatus().getDescription()).startsWith("RESTOCK_EXCEEDED: ");
+                  assertThat(ServiceErrors.reasonOf(e)).contains("RESTOCK_EXCEEDED");
                 }
               }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.grpc.Status;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.ordersystem.proto.ServiceErrors;
 
 /** Asserts on the status a blocking stub call fails with. */
 public final class StatusAssert {
@@ -20,10 +21,13 @@ public final class StatusAssert {
     return status;
   }
 
-  /** Like {@link #failsWith}, and requires the description to open with {@code reason + ":"}. */
+  /** Like {@link #failsWith}, and requires the status to name {@code reason} in its ErrorInfo. */
   public static Status failsWith(Status.Code code, String reason, ThrowingCallable call) {
-    Status status = failsWith(code, call);
-    assertThat(status.getDescription()).startsWith(reason + ": ");
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).as("expected a %s failure", code).isNotNull();
+    Status status = Status.fromThrowable(thrown);
+    assertThat(status.getCode()).as("status of %s", status).isEqualTo(code);
+    assertThat(ServiceErrors.reasonOf(thrown)).as("reason of %s", status).contains(reason);
     return status;
   }
 }
