@@ -1,5 +1,6 @@
 package org.ordersystem.activities;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.time.Duration;
@@ -36,12 +37,14 @@ public final class ServiceClients implements AutoCloseable {
    *
    * @param deadline per call; shorter than the activities' start-to-close timeout so a hung call
    *     fails inside the attempt and is retried rather than timing the attempt out
+   * @param interceptors around every call, such as tracing's
    */
-  public static ServiceClients connect(Targets targets, Duration deadline) {
+  public static ServiceClients connect(
+      Targets targets, Duration deadline, ClientInterceptor... interceptors) {
     return new ServiceClients(
-        plaintext(targets.stock()),
-        plaintext(targets.shipping()),
-        plaintext(targets.payment()),
+        plaintext(targets.stock(), interceptors),
+        plaintext(targets.shipping(), interceptors),
+        plaintext(targets.payment(), interceptors),
         deadline);
   }
 
@@ -66,8 +69,8 @@ public final class ServiceClients implements AutoCloseable {
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static ManagedChannel plaintext(String target) {
-    return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+  private static ManagedChannel plaintext(String target, ClientInterceptor... interceptors) {
+    return ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(interceptors).build();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.ordersystem.tracing;
 
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.Optional;
@@ -17,8 +19,15 @@ public final class OrderContext {
 
   private OrderContext() {}
 
-  /** Makes {@code orderId} current until the scope closes. */
+  /** The span attribute that names the order: the trace UI finds an order's spans by it. */
+  public static final AttributeKey<String> ORDER_ID_ATTRIBUTE = AttributeKey.stringKey("order.id");
+
+  /**
+   * Makes {@code orderId} current until the scope closes, and tags the current span (the request's
+   * or the activity's) with it.
+   */
   public static Scope enter(String orderId) {
+    Span.current().setAttribute(ORDER_ID_ATTRIBUTE, orderId);
     return Context.current()
         .with(Baggage.current().toBuilder().put(ORDER_ID, orderId).build())
         .makeCurrent();

@@ -1,10 +1,12 @@
 package org.ordersystem.api.grpc;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +22,23 @@ public class ServiceChannels implements AutoCloseable {
   private final ManagedChannel psp;
   private final Duration deadline;
 
-  public ServiceChannels(ServicesProperties properties) {
-    this.stock = plaintext(properties.stock().target());
-    this.shipping = plaintext(properties.shipping().target());
-    this.payment = plaintext(properties.payment().target());
-    this.psp = plaintext(properties.psp().target());
+  /**
+   * @param interceptors around every call: the API's client spans, which carry the trace to the
+   *     services
+   */
+  @Autowired
+  public ServiceChannels(ServicesProperties properties, List<ClientInterceptor> interceptors) {
+    ClientInterceptor[] around = interceptors.toArray(ClientInterceptor[]::new);
+    this.stock = plaintext(properties.stock().target(), around);
+    this.shipping = plaintext(properties.shipping().target(), around);
+    this.payment = plaintext(properties.payment().target(), around);
+    this.psp = plaintext(properties.psp().target(), around);
     this.deadline = properties.deadline();
+  }
+
+  /** Untraced channels, for tests. */
+  public ServiceChannels(ServicesProperties properties) {
+    this(properties, List.of());
   }
 
   public ManagedChannel stock() {
@@ -62,7 +75,7 @@ public class ServiceChannels implements AutoCloseable {
   }
 
   // Plaintext: the services run on the same host or a private network (see the README).
-  private static ManagedChannel plaintext(String target) {
-    return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+  private static ManagedChannel plaintext(String target, ClientInterceptor... interceptors) {
+    return ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(interceptors).build();
   }
 }
