@@ -12,7 +12,7 @@ import java.util.Map;
  *   <li>{@code OTEL_TRACES_SAMPLER=parentbased_traceidratio} with {@code OTEL_TRACES_SAMPLER_ARG}
  *       (0.0 to 1.0): keep that share of the orders' traces; the API decides and every part follows
  *       the decision the trace context carries;
- *   <li>{@code OTEL_EXPORTER_OTLP_ENDPOINT}: export over OTLP there (a Collector);
+ *   <li>{@code OTEL_EXPORTER_OTLP_ENDPOINT}: export over OTLP/HTTP there (a Collector's 4318);
  *   <li>{@code OTEL_TRACES_EXPORTER}: {@code otlp}, {@code zipkin} (with {@code
  *       OTEL_EXPORTER_ZIPKIN_ENDPOINT}), {@code console} or {@code none}.
  * </ul>
@@ -24,11 +24,14 @@ final class TraceSettings {
   private TraceSettings() {}
 
   /**
-   * Beneath the environment: the part's name, and no SDK metrics or logs (Micrometer has those).
+   * Beneath the environment: the part's name; OTLP over HTTP (a Collector's port 4318), which the
+   * JDK's own client sends, where the SDK would pick gRPC and need a gRPC sender; no SDK metrics or
+   * logs (Micrometer has the metrics).
    */
   static Map<String, String> defaults(String serviceName) {
     return Map.of(
         "otel.service.name", serviceName,
+        "otel.exporter.otlp.protocol", "http/protobuf",
         "otel.metrics.exporter", "none",
         "otel.logs.exporter", "none");
   }

@@ -77,8 +77,8 @@ public final class Tracing implements AutoCloseable {
       String serviceName, Map<String, String> properties) {
     return AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> TraceSettings.defaults(serviceName))
-        .addPropertiesCustomizer(TraceSettings::exporterWhenUnset)
         .addPropertiesCustomizer(config -> properties)
+        .addPropertiesCustomizer(TraceSettings::exporterWhenUnset)
         .disableShutdownHook();
   }
 
