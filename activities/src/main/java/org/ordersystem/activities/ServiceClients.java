@@ -3,9 +3,12 @@ package org.ordersystem.activities;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.metrics.DownstreamCallMetrics;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
 import org.ordersystem.proto.shipping.v1.ShippingServiceGrpc;
 import org.ordersystem.proto.stock.v1.StockServiceGrpc;
@@ -37,14 +40,26 @@ public final class ServiceClients implements AutoCloseable {
    *
    * @param deadline per call; shorter than the activities' start-to-close timeout so a hung call
    *     fails inside the attempt and is retried rather than timing the attempt out
-   * @param interceptors around every call, such as tracing's
+   */
+  public static ServiceClients connect(Targets targets, Duration deadline) {
+    // A composite with no registry in it: the meters go nowhere.
+    return connect(targets, deadline, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As {@link #connect(Targets, Duration)}, with every call timed and its failures counted by gRPC
+   * code in {@code metrics} ({@link DownstreamCallMetrics}, downstreams stock, shipping, payment),
+   * and wrapped by {@code interceptors}, such as tracing's (outside the metrics).
    */
   public static ServiceClients connect(
-      Targets targets, Duration deadline, ClientInterceptor... interceptors) {
+      Targets targets,
+      Duration deadline,
+      MeterRegistry metrics,
+      ClientInterceptor... interceptors) {
     return new ServiceClients(
-        plaintext(targets.stock(), interceptors),
-        plaintext(targets.shipping(), interceptors),
-        plaintext(targets.payment(), interceptors),
+        plaintext(targets.stock(), DownstreamCallMetrics.of(metrics, "stock"), interceptors),
+        plaintext(targets.shipping(), DownstreamCallMetrics.of(metrics, "shipping"), interceptors),
+        plaintext(targets.payment(), DownstreamCallMetrics.of(metrics, "payment"), interceptors),
         deadline);
   }
 
@@ -69,8 +84,14 @@ public final class ServiceClients implements AutoCloseable {
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static ManagedChannel plaintext(String target, ClientInterceptor... interceptors) {
-    return ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(interceptors).build();
+  private static ManagedChannel plaintext(
+      String target, ClientInterceptor metrics, ClientInterceptor... outer) {
+    // The interceptor added last runs first: the outer ones see the call before the metrics do.
+    return ManagedChannelBuilder.forTarget(target)
+        .usePlaintext()
+        .intercept(metrics)
+        .intercept(outer)
+        .build();
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.ordersystem.launcher;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +14,8 @@ import java.util.Map;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.api.ApiApplication;
 import org.ordersystem.embeddeddb.EmbeddedMariaDb;
+import org.ordersystem.payloadcodec.PayloadEncryption;
+import org.ordersystem.payloadcodec.PayloadKeys;
 import org.ordersystem.reconciliation.ReconciliationSchema;
 import org.ordersystem.services.ReferenceServices;
 import org.ordersystem.services.ServicesConfig;
@@ -18,11 +23,13 @@ import org.ordersystem.workers.JdbcUrls;
 import org.ordersystem.workers.OrderWorkers;
 import org.ordersystem.workers.ReconciliationConfig;
 import org.ordersystem.workers.WorkerConfig;
+import org.ordersystem.workers.WorkerTuning;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The whole system in one JVM: MariaDB, Temporal, the three reference services (real gRPC servers
@@ -41,20 +48,37 @@ public final class LocalStack implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final LocalStackOptions options;
+  private final Map<String, Object> apiOverrides;
+  // One registry for every part, so /actuator/prometheus shows the workers' and the services'
+  // meters
+  // too, as the separate processes' /metrics endpoints show theirs.
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private String dbServerUrl;
   private TemporalServer temporal;
   private int apiPort;
   private ServiceClients.Targets serviceTargets;
   private String pspTarget;
   private String traceUiUrl;
+  private PayloadEncryption payloadEncryption;
 
-  private LocalStack(LocalStackOptions options) {
+  private LocalStack(LocalStackOptions options, Map<String, Object> apiOverrides) {
     this.options = options;
+    this.apiOverrides = Map.copyOf(apiOverrides);
   }
 
   /** Starts every part; on a failure stops what already started and rethrows. */
   public static LocalStack start(LocalStackOptions options) throws Exception {
-    LocalStack stack = new LocalStack(options);
+    return start(options, Map.of());
+  }
+
+  /**
+   * As {@link #start(LocalStackOptions)}, with API properties set on top of what the stack derives,
+   * such as the SLO windows a test shrinks to seconds.
+   */
+  public static LocalStack start(LocalStackOptions options, Map<String, Object> apiOverrides)
+      throws Exception {
+    LocalStack stack = new LocalStack(options, apiOverrides);
     try {
       stack.startAll();
       return stack;
@@ -68,14 +92,16 @@ public final class LocalStack implements AutoCloseable {
     takeDataDirectory();
     TraceUi traceUi = launchTraceUi();
     dbServerUrl = startDatabase();
+    payloadEncryption = PayloadEncryption.with(payloadKeys());
     temporal =
         TemporalServer.start(
             options.temporalTarget(),
             options.temporalPort(),
             options.temporalUiPort(),
-            temporalDir());
+            temporalDir(),
+            codecEndpoint());
     started.push(temporal);
-    ReferenceServices services = ReferenceServices.start(servicesConfig());
+    ReferenceServices services = ReferenceServices.start(servicesConfig(), metrics);
     started.push(services);
     if (traceUi != null) {
       // Before the workers: the first workflows they start are exported to it.
@@ -88,12 +114,31 @@ public final class LocalStack implements AutoCloseable {
             "localhost:" + services.paymentPort());
     serviceTargets = targets;
     pspTarget = "localhost:" + services.pspPort();
-    started.push(OrderWorkers.start(workerConfig(targets), reconciliationConfig()));
+    started.push(
+        OrderWorkers.start(
+            workerConfig(targets),
+            reconciliationConfig(),
+            WorkerTuning.fromEnv(System.getenv()),
+            metrics));
     ConfigurableApplicationContext api =
-        new SpringApplicationBuilder(ApiApplication.class).properties(apiProperties(targets)).run();
+        new SpringApplicationBuilder(ApiApplication.class)
+            .properties(apiProperties(targets))
+            .initializers(this::shareMetrics)
+            .run();
     started.push(api);
     apiPort = Integer.parseInt(api.getEnvironment().getProperty("local.server.port", "0"));
     log.info("Local stack is up:\n{}", banner());
+  }
+
+  /**
+   * Gives the API the stack's registry instead of one of its own; Spring Boot's auto-configuration
+   * backs off when these beans exist, and still binds its JVM and HTTP meters to them.
+   */
+  private void shareMetrics(ConfigurableApplicationContext context) {
+    GenericApplicationContext api = (GenericApplicationContext) context;
+    api.registerBean(
+        "prometheusRegistry", PrometheusRegistry.class, metrics::getPrometheusRegistry);
+    api.registerBean("prometheusMeterRegistry", PrometheusMeterRegistry.class, () -> metrics);
   }
 
   /**
@@ -131,6 +176,29 @@ public final class LocalStack implements AutoCloseable {
 
   private Path traceUiDir() {
     return options.dataDir().resolve("trace-ui");
+  }
+
+  /**
+   * The keys that encrypt this stack's Temporal payloads: those {@code ORDERS_PAYLOAD_KEYS} or
+   * {@code ORDERS_PAYLOAD_KEYS_FILE} name, else a key created on the first start and kept with the
+   * data it protects (losing it makes the histories of open orders unreadable).
+   */
+  private static PayloadKeys payloadKeysFromEnv() {
+    return PayloadKeys.fromEnv(System.getenv()).orElse(null);
+  }
+
+  private PayloadKeys payloadKeys() {
+    PayloadKeys fromEnv = payloadKeysFromEnv();
+    return fromEnv != null ? fromEnv : PayloadKeys.readOrCreate(payloadKeysFile());
+  }
+
+  private Path payloadKeysFile() {
+    return options.dataDir().resolve("payload-keys");
+  }
+
+  /** The API's codec server, for Temporal UI; none when the API takes a random port (tests). */
+  private String codecEndpoint() {
+    return options.apiPort() == 0 ? null : "http://localhost:" + options.apiPort() + "/codec";
   }
 
   private Path temporalDir() {
@@ -185,7 +253,8 @@ public final class LocalStack implements AutoCloseable {
         Duration.ofSeconds(5),
         options.recovery(),
         options.recoveryScheduler(),
-        options.notifyWebhook());
+        options.notifyWebhook(),
+        payloadEncryption);
   }
 
   private ReconciliationConfig reconciliationConfig() {
@@ -211,6 +280,13 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.reconciliation.grace", options.reconciliation().grace().toString());
     p.put("orders.auth.demo-shop-key", options.shopKey());
     p.put("orders.auth.demo-operator-key", options.operatorKey());
+    if (payloadKeysFromEnv() == null) {
+      // Else the API reads the same variables.
+      p.put("orders.payload.keys-file", payloadKeysFile().toString());
+    }
+    if (temporal.uiUrl() != null) {
+      p.put("orders.payload.codec-cors-origins", temporal.uiUrl());
+    }
     // Fault control exists to rehearse failures; only the local stack turns it on.
     p.put("orders.dev.faults-enabled", true);
     // Sweeps an operator starts decide like the workers' periodic ones.
@@ -223,6 +299,14 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.recovery.max-retry-backoff", recovery.maxRetryBackoff().toString());
     p.put("orders.recovery.max-pending-age", recovery.maxPendingAge().toString());
     p.put("orders.recovery.batch-size", recovery.batchSize());
+    // The SLO reports go where the workers send PENDING orders, with links into this Temporal UI.
+    if (options.notifyWebhook() != null) {
+      p.put("orders.slo.webhook-url", options.notifyWebhook().toString());
+    }
+    if (temporal.uiUrl() != null) {
+      p.put("orders.slo.temporal-ui-url", temporal.uiUrl());
+    }
+    p.putAll(apiOverrides);
     return p;
   }
 
@@ -251,6 +335,11 @@ public final class LocalStack implements AutoCloseable {
     return traceUiUrl;
   }
 
+  /** How the workers and the API encrypt Temporal payloads; another client must do the same. */
+  public PayloadEncryption payloadEncryption() {
+    return payloadEncryption;
+  }
+
   /** The Temporal frontend the workers and the API use. */
   public String temporalTarget() {
     return temporal.target();
@@ -263,6 +352,8 @@ public final class LocalStack implements AutoCloseable {
     b.append("  REST API        ").append(api).append("/api/v1\n");
     b.append("  OpenAPI         ").append(api).append("/swagger-ui.html\n");
     b.append("  Health          ").append(api).append("/actuator/health\n");
+    b.append("  Metrics         ").append(api).append("/actuator/prometheus\n");
+    b.append("  SLOs            ").append(api).append("/api/v1/ops/slo   (operator key)\n");
     b.append("  Temporal        ").append(temporal.target());
     if ("embedded".equals(options.temporalTarget())) {
       b.append("   (in-process, in memory: workflows are LOST when it stops)");
@@ -279,6 +370,17 @@ public final class LocalStack implements AutoCloseable {
     b.append("  Card provider   ").append(pspTarget).append(" (simulated PSP)\n");
     b.append("  MySQL           ").append(dbServerUrl).append('\n');
     b.append("  Data directory  ").append(options.dataDir()).append('\n');
+    b.append("  Payload keys    ")
+        .append(
+            payloadKeysFromEnv() == null ? payloadKeysFile() : "from ORDERS_PAYLOAD_KEYS(_FILE)")
+        .append("   (encrypt Temporal payloads; back them up with the data)\n");
+    if (temporal.uiUrl() != null && codecEndpoint() != null) {
+      b.append("  Codec server    ")
+          .append(codecEndpoint())
+          .append("   (decrypts payloads in Temporal UI; sign in at ")
+          .append(api)
+          .append("/codec/login)\n");
+    }
     b.append("  Shop key        ").append(options.shopKey()).append("   (shop demo-shop)\n");
     b.append("  Operator key    ").append(options.operatorKey()).append('\n');
     return b.toString();

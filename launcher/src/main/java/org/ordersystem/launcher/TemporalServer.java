@@ -39,11 +39,13 @@ final class TemporalServer implements AutoCloseable {
    * {@code host:port}.
    *
    * @param dataDir the dev server's folder: its database file, log and pid file
+   * @param uiCodecEndpoint the codec server Temporal UI decrypts payloads with; null for none
    */
-  static TemporalServer start(String mode, int port, int uiPort, Path dataDir) throws IOException {
+  static TemporalServer start(
+      String mode, int port, int uiPort, Path dataDir, String uiCodecEndpoint) throws IOException {
     return switch (mode) {
       case "embedded" -> embedded(port);
-      case "dev" -> devServer(port, uiPort, dataDir);
+      case "dev" -> devServer(port, uiPort, dataDir, uiCodecEndpoint);
       default -> new TemporalServer(mode, null, () -> {});
     };
   }
@@ -77,7 +79,8 @@ final class TemporalServer implements AutoCloseable {
    * {@code temporal server start-dev} with a database file, so workflows survive restarts, and
    * Temporal UI. Its pid file lets a later start stop it if this launcher dies first.
    */
-  private static TemporalServer devServer(int port, int uiPort, Path dataDir) throws IOException {
+  private static TemporalServer devServer(
+      int port, int uiPort, Path dataDir, String uiCodecEndpoint) throws IOException {
     Path cli = TemporalCli.fromEnvironment().locate();
     Files.createDirectories(dataDir);
     requireFree(port, "Temporal");
@@ -103,6 +106,10 @@ final class TemporalServer implements AutoCloseable {
                 // and readers no longer block the writer. Commits stay durable.
                 "--sqlite-pragma",
                 "journal_mode=wal"));
+    if (uiCodecEndpoint != null) {
+      command.add("--ui-codec-endpoint");
+      command.add(uiCodecEndpoint);
+    }
     // Registered with the server, before any worker upserts them (the workers check again).
     for (String name : OrderSearchAttributes.NAMES) {
       command.add("--search-attribute");

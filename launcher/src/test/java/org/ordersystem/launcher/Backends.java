@@ -3,6 +3,7 @@ package org.ordersystem.launcher;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import org.ordersystem.proto.payment.v1.GetPaymentRequest;
@@ -41,9 +42,10 @@ final class Backends {
     temporal =
         WorkflowClient.newInstance(
             WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder()
-                    .setTarget(stack.temporalTarget())
-                    .build()));
+                WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalTarget()).build()),
+            WorkflowClientOptions.newBuilder()
+                .setDataConverter(stack.payloadEncryption().dataConverter())
+                .build());
   }
 
   /** The shared stack's backends. */

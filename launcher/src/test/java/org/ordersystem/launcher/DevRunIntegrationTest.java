@@ -80,12 +80,17 @@ class DevRunIntegrationTest {
     }
   }
 
+  /**
+   * Orders paid from the balance, points and a card at once (three legs, the heaviest shape), some
+   * accepted and some still being placed when the launcher is killed.
+   */
   @Test
   void shouldCompleteOrdersInFlightAtAKillAndStartAgainWithoutCleanup() throws Exception {
     Path dataDir = Files.createTempDirectory("orders-devrun-kill");
     StackProcess first = StackProcess.start(dataDir, "first", Map.of());
     ApiClient shop = first.shop();
     long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
+    long stockBefore = Catalog.available(shop, Catalog.PLENTIFUL_SKU);
     Wallet before = Wallet.of(first.operator(), Orders.CUSTOMER);
     Map<String, CompletableFuture<ApiClient.Answer>> placements = new LinkedHashMap<>();
     List<ProcessHandle> servers = first.children();
@@ -119,9 +124,15 @@ class DevRunIntegrationTest {
       placements.forEach(
           (key, answer) -> orderIds.add(orderIdOf(answer.join(), second.shop(), key, price)));
       for (String orderId : orderIds) {
-        Orders.awaitStatus(second.shop(), orderId, "COMPLETED", Duration.ofSeconds(120));
+        JsonNode done =
+            Orders.awaitStatus(second.shop(), orderId, "COMPLETED", Duration.ofSeconds(120));
+        assertThat(done.path("payment").path("legs").findValuesAsText("state"))
+            .containsExactly("CAPTURED", "CAPTURED", "CAPTURED");
       }
-      assertChargedOnce(second.operator(), before, orderIds.size() * price);
+      assertChargedOnce(second.operator(), before, orderIds.size(), price);
+      assertThat(Catalog.available(second.shop(), Catalog.PLENTIFUL_SKU))
+          .as("stock sold once per order")
+          .isEqualTo(stockBefore - orderIds.size());
       killWithItsGuard(second);
     } finally {
       second.process().destroyForcibly();
@@ -135,7 +146,7 @@ class DevRunIntegrationTest {
         assertThat(third.shop().get("/api/v1/orders/" + orderId).body().path("status").asText())
             .isEqualTo("COMPLETED");
       }
-      assertChargedOnce(third.operator(), before, orderIds.size() * price);
+      assertChargedOnce(third.operator(), before, orderIds.size(), price);
     } finally {
       third.stop();
     }
@@ -174,11 +185,24 @@ class DevRunIntegrationTest {
     }
   }
 
+  /** Of each order's price: the points leg and the card leg; the balance pays the rest. */
+  private static final long POINTS = 200;
+
+  private static final long CARD = 100;
+
   /** A placement as a frontend sends it; null when the stack died before it answered. */
   private static ApiClient.Answer place(ApiClient shop, String key, long price) {
     try {
       return shop.post(
-          "/api/v1/orders", key, Orders.body(Orders.CUSTOMER, Catalog.PLENTIFUL_SKU, 1, price));
+          "/api/v1/orders",
+          key,
+          Orders.mixedBody(
+              Orders.CUSTOMER,
+              Catalog.PLENTIFUL_SKU,
+              1,
+              Orders.balance(price - POINTS - CARD),
+              Orders.points(POINTS),
+              Orders.card(CARD, "tok_ok")));
     } catch (IllegalStateException connectionLost) {
       return null;
     }
@@ -196,22 +220,34 @@ class DevRunIntegrationTest {
     return answer.body() == null ? null : answer.body().path("status").asText();
   }
 
-  private static void assertChargedOnce(ApiClient operator, Wallet before, long total) {
+  /**
+   * Balance and points moved exactly by the orders, nothing left held; the card legs' captures are
+   * checked per order.
+   */
+  private static void assertChargedOnce(ApiClient operator, Wallet before, int orders, long price) {
     Wallet after = Wallet.of(operator, Orders.CUSTOMER);
-    assertThat(after.balanceAvailable()).isEqualTo(before.balanceAvailable() - total);
+    assertThat(after.balanceAvailable())
+        .isEqualTo(before.balanceAvailable() - orders * (price - POINTS - CARD));
     assertThat(after.balancePending()).isEqualTo(before.balancePending());
+    assertThat(after.pointsAvailable()).isEqualTo(before.pointsAvailable() - orders * POINTS);
+    assertThat(after.pointsPending()).isEqualTo(before.pointsPending());
     Wallet.assertLedgerBalanced(operator);
   }
 
   /** What a crash that takes the guard along leaves: the servers, running. */
-  private static void killWithItsGuard(StackProcess stack) throws InterruptedException {
+  private static void killWithItsGuard(StackProcess stack) throws Exception {
     List<ProcessHandle> children = stack.children();
-    children.stream()
-        .filter(child -> child.info().commandLine().orElse("").contains("orders-orphan-guard"))
-        .forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle child : children) {
+      if (child.info().commandLine().orElse("").contains("orders-orphan-guard")) {
+        child.destroyForcibly();
+        // Gone before the launcher dies, or it would stop the servers as it is meant to.
+        child.onExit().get(10, TimeUnit.SECONDS);
+      }
+    }
     stack.kill();
-    assertThat(children.stream().filter(ProcessHandle::isAlive).count())
+    assertThat(children.stream().filter(ProcessHandle::isAlive))
         .as("MariaDB and the Temporal server outlive the launcher and its guard")
-        .isEqualTo(2);
+        .extracting(child -> child.info().commandLine().orElse("?"))
+        .hasSize(2);
   }
 }

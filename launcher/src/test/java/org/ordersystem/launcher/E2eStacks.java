@@ -3,6 +3,7 @@ package org.ordersystem.launcher;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import org.ordersystem.workers.RecoveryScheduler;
 import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 import org.ordersystem.workflows.recovery.RecoverySettings;
@@ -31,6 +32,34 @@ final class E2eStacks {
       URI notifyWebhook,
       ReconciliationSettings reconciliation)
       throws Exception {
+    return start(
+        name,
+        temporalTarget,
+        shopKey,
+        operatorKey,
+        stepRetryBudget,
+        recovery,
+        notifyWebhook,
+        reconciliation,
+        Map.of());
+  }
+
+  /**
+   * As the other {@code start}, with API properties on top of the stack's own.
+   *
+   * @param apiOverrides such as the SLO windows, shrunk to seconds
+   */
+  static LocalStack start(
+      String name,
+      String temporalTarget,
+      String shopKey,
+      String operatorKey,
+      Duration stepRetryBudget,
+      RecoverySettings recovery,
+      URI notifyWebhook,
+      ReconciliationSettings reconciliation,
+      Map<String, Object> apiOverrides)
+      throws Exception {
     return FreePorts.retryWhenTaken(
         () ->
             LocalStack.start(
@@ -52,6 +81,7 @@ final class E2eStacks {
                     recovery,
                     RecoveryScheduler.AUTO,
                     notifyWebhook,
-                    reconciliation)));
+                    reconciliation),
+                apiOverrides));
   }
 }

@@ -55,7 +55,11 @@ class WorkflowResetIntegrationTest {
             WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalTarget()).build());
     temporal =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace("default")
+                .setDataConverter(stack.payloadEncryption().dataConverter())
+                .build());
     shop = new ApiClient(stack.apiPort(), SHOP_KEY);
     operator = new ApiClient(stack.apiPort(), OPERATOR_KEY);
   }

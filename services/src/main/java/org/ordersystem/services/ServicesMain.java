@@ -1,9 +1,12 @@
 package org.ordersystem.services;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.ordersystem.metrics.MetricsHttpServer;
+import org.ordersystem.metrics.PartMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *       psp.internal:50054}; then no provider starts here.
  *   <li>{@code ORDERS_PSP_AUTH_TTL} (ISO-8601 duration, default {@code PT24H}): how long a card
  *       authorization holds before it expires.
+ *   <li>{@code ORDERS_METRICS_PORT} (default {@value #DEFAULT_METRICS_PORT}; {@code off} for none):
+ *       where Prometheus scrapes {@code /metrics}, with the provider calls' latency and errors
+ *       ({@code downstream_call_seconds{downstream="psp"}}) and the JVM's meters.
  *   <li>{@code ORDERS_SEED_DEMO_DATA} ({@code true} or {@code false}, default {@code false}):
  *       insert the demo catalog and wallets where missing.
  * </ul>
@@ -36,18 +42,26 @@ public final class ServicesMain {
 
   private static final Logger log = LoggerFactory.getLogger(ServicesMain.class);
 
+  /** Scrape port when {@code ORDERS_METRICS_PORT} is unset; the workers default to 9465. */
+  static final int DEFAULT_METRICS_PORT = 9466;
+
   private ServicesMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     ServicesConfig config;
+    int metricsPort;
     try {
       config = fromEnvironment(System.getenv());
+      metricsPort = PartMetrics.port(System.getenv(), DEFAULT_METRICS_PORT);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
     }
-    ReferenceServices services = ReferenceServices.start(config);
+    PrometheusMeterRegistry metrics = PartMetrics.newRegistry();
+    MetricsHttpServer metricsServer =
+        metricsPort < 0 ? null : MetricsHttpServer.start(metrics, metricsPort);
+    ReferenceServices services = ReferenceServices.start(config, metrics);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -55,6 +69,9 @@ public final class ServicesMain {
                 () -> {
                   log.info("Stopping the reference services");
                   services.close();
+                  if (metricsServer != null) {
+                    metricsServer.close();
+                  }
                   stopped.countDown();
                 },
                 "services-stop"));
@@ -64,6 +81,9 @@ public final class ServicesMain {
         services.shippingPort(),
         services.paymentPort(),
         config.runsPsp() ? services.pspPort() : config.pspTarget());
+    if (metricsServer != null) {
+      log.info("Metrics on http://localhost:{}{}", metricsServer.port(), MetricsHttpServer.PATH);
+    }
     stopped.await();
   }
 

@@ -67,7 +67,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
       "orders.api.shed-retry-after=PT2S",
       "orders.auth.keys[0].key=" + ApiTestSupport.OTHER_SHOP_KEY,
       "orders.auth.keys[0].role=SHOP",
-      "orders.auth.keys[0].shop-id=other-shop"
+      "orders.auth.keys[0].shop-id=other-shop",
+      "orders.payload.keys=" + ApiTestSupport.PAYLOAD_KEY,
+      "orders.payload.codec-cors-origins=http://localhost:8233"
     })
 @AutoConfigureMockMvc
 public abstract class ApiTestSupport {
@@ -76,6 +78,9 @@ public abstract class ApiTestSupport {
   public static final String OPERATOR_KEY = "demo-operator-key";
   public static final String OTHER_SHOP_KEY = "other-shop-key";
   public static final String SHOP_ID = "demo-shop";
+
+  /** The payload key of these tests: key id {@code test}, current. */
+  public static final String PAYLOAD_KEY = "test:JNSLPiNmzTMiFYCH7pQ8hWSfUd+m3e1hOxgyGCQeeYA=";
 
   protected static final ObjectMapper JSON = new ObjectMapper();
   protected static final Map<String, Product> CATALOG =

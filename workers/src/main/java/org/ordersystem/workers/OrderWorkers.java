@@ -1,7 +1,10 @@
 package org.ordersystem.workers;
 
+import com.uber.m3.tally.Scope;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -21,6 +24,7 @@ import org.ordersystem.activities.RecoveryActivitiesImpl;
 import org.ordersystem.activities.ServiceClients;
 import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
+import org.ordersystem.metrics.TemporalMetrics;
 import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
@@ -55,6 +59,7 @@ public final class OrderWorkers implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final ServiceClients clients;
   private final WorkflowServiceStubs stubs;
+  private final Scope metricsScope;
   private final WorkerFactory factory;
   private final ReconciliationWorker reconciliation;
 
@@ -63,12 +68,14 @@ public final class OrderWorkers implements AutoCloseable {
       HikariDataSource dataSource,
       ServiceClients clients,
       WorkflowServiceStubs stubs,
+      Scope metricsScope,
       WorkerFactory factory,
       ReconciliationWorker reconciliation) {
     this.tracing = tracing;
     this.dataSource = dataSource;
     this.clients = clients;
     this.stubs = stubs;
+    this.metricsScope = metricsScope;
     this.factory = factory;
     this.reconciliation = reconciliation;
   }
@@ -85,21 +92,45 @@ public final class OrderWorkers implements AutoCloseable {
    */
   public static OrderWorkers start(
       WorkerConfig config, ReconciliationConfig reconciliationConfig, WorkerTuning tuning) {
+    // A composite with no registry in it: the meters go nowhere.
+    return start(config, reconciliationConfig, tuning, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As {@link #start(WorkerConfig, ReconciliationConfig, WorkerTuning)}, reporting the Temporal
+   * SDK's worker and client metrics and the services' call latency and errors to {@code metrics}.
+   */
+  public static OrderWorkers start(
+      WorkerConfig config,
+      ReconciliationConfig reconciliationConfig,
+      WorkerTuning tuning,
+      MeterRegistry metrics) {
     Tracing tracing = Tracing.start(SERVICE_NAME);
     WorkerTracing temporalTracing = new WorkerTracing(tracing.openTelemetry());
     HikariDataSource dataSource = dataSource(config, tuning.readModelPool());
     ReadModelSchema.migrate(dataSource);
     DataSource readModelDb = tracing.jdbc(dataSource);
     ServiceClients clients =
-        ServiceClients.connect(config.services(), config.callDeadline(), tracing.grpcClient());
+        ServiceClients.connect(
+            config.services(), config.callDeadline(), metrics, tracing.grpcClient());
+    Scope metricsScope = TemporalMetrics.scope(metrics);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(config.temporalTarget())
+                .setMetricsScope(metricsScope)
+                .build());
+    if (!config.payloadEncryption().enabled()) {
+      log.warn(
+          "Temporal payloads (addresses, card tokens) are stored in plain text:"
+              + " set ORDERS_PAYLOAD_KEYS or ORDERS_PAYLOAD_KEYS_FILE to encrypt them");
+    }
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs,
             WorkflowClientOptions.newBuilder()
                 .setNamespace(config.namespace())
+                .setDataConverter(config.payloadEncryption().dataConverter())
                 .setInterceptors(temporalTracing.client())
                 .build());
     // Before polling: an order workflow that upserts an unknown attribute cannot make progress.
@@ -138,7 +169,8 @@ public final class OrderWorkers implements AutoCloseable {
             new OrderReadModel(readModelDb),
             orderUpdates,
             config,
-            reconciliationConfig);
+            reconciliationConfig,
+            metrics);
     factory.start();
     log.info(
         "Order workers polling task queue '{}' on {} (namespace {}, {})",
@@ -147,7 +179,8 @@ public final class OrderWorkers implements AutoCloseable {
         config.namespace(),
         tuning);
     OrderWorkers workers =
-        new OrderWorkers(tracing, dataSource, clients, stubs, factory, reconciliation);
+        new OrderWorkers(
+            tracing, dataSource, clients, stubs, metricsScope, factory, reconciliation);
     try {
       RecoveryScheduling.ensure(client, config.recovery(), config.recoveryScheduler());
       ReconciliationWorker.schedule(client, reconciliationConfig);
@@ -183,6 +216,14 @@ public final class OrderWorkers implements AutoCloseable {
     return new HikariDataSource(hikari);
   }
 
+  private void closeScope() {
+    try {
+      metricsScope.close();
+    } catch (Exception e) {
+      log.warn("Could not close the Temporal metrics scope", e);
+    }
+  }
+
   private void closeQuietly() {
     try {
       close();
@@ -197,6 +238,8 @@ public final class OrderWorkers implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     stubs.shutdown();
+    // Its last report, and its reporting thread (not a daemon) ends.
+    closeScope();
     reconciliation.close();
     clients.close();
     dataSource.close();

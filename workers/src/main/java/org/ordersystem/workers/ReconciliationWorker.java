@@ -2,6 +2,7 @@ package org.ordersystem.workers;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import java.time.Clock;
@@ -42,7 +43,8 @@ final class ReconciliationWorker implements AutoCloseable {
       OrderReadModel readModel,
       PendingOrderUpdates orderUpdates,
       WorkerConfig workerConfig,
-      ReconciliationConfig config) {
+      ReconciliationConfig config,
+      MeterRegistry metrics) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("reconciliation");
     hikari.setJdbcUrl(config.dbUrl());
@@ -51,7 +53,8 @@ final class ReconciliationWorker implements AutoCloseable {
     hikari.setMaximumPoolSize(4);
     MysqlDriverSettings.apply(hikari);
     HikariDataSource dataSource = new HikariDataSource(hikari);
-    ProviderClient provider = ProviderClient.connect(config.pspTarget(), Duration.ofSeconds(10));
+    ProviderClient provider =
+        ProviderClient.connect(config.pspTarget(), Duration.ofSeconds(10), metrics);
     try {
       ReconciliationSchema.migrate(dataSource);
       Clock clock = Clock.systemUTC();

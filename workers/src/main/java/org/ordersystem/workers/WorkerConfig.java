@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.ordersystem.activities.ServiceClients;
+import org.ordersystem.payloadcodec.PayloadEncryption;
+import org.ordersystem.payloadcodec.PayloadKeys;
 import org.ordersystem.workflows.recovery.RecoverySettings;
 
 /**
@@ -17,6 +19,7 @@ import org.ordersystem.workflows.recovery.RecoverySettings;
  * @param recovery how the recovery sweep finds and treats stuck orders
  * @param recoveryScheduler how the periodic sweep is started
  * @param notifyWebhook where notifications are POSTed; null to log them
+ * @param payloadEncryption how Temporal payloads are encrypted; the API must use the same keys
  */
 public record WorkerConfig(
     String temporalTarget,
@@ -29,7 +32,8 @@ public record WorkerConfig(
     Duration callDeadline,
     RecoverySettings recovery,
     RecoveryScheduler recoveryScheduler,
-    URI notifyWebhook) {
+    URI notifyWebhook,
+    PayloadEncryption payloadEncryption) {
 
   /**
    * Reads the configuration from environment variables: {@code ORDERS_TEMPORAL_TARGET}
@@ -37,7 +41,8 @@ public record WorkerConfig(
    * (localhost:50051), {@code ORDERS_SHIPPING_TARGET} (localhost:50052), {@code
    * ORDERS_PAYMENT_TARGET} (localhost:50053), {@code ORDERS_DB_URL} (a MySQL server URL; the {@code
    * orders} database is used), {@code ORDERS_DB_USER} (root), {@code ORDERS_DB_PASSWORD} (empty),
-   * {@code ORDERS_CALL_DEADLINE} (PT5S), and the recovery variables of {@link RecoveryEnv}.
+   * {@code ORDERS_CALL_DEADLINE} (PT5S), the recovery variables of {@link RecoveryEnv}, and {@code
+   * ORDERS_PAYLOAD_KEYS} or {@code ORDERS_PAYLOAD_KEYS_FILE} ({@link PayloadKeys}).
    *
    * @throws IllegalArgumentException naming the variable whose value is malformed
    */
@@ -57,6 +62,7 @@ public record WorkerConfig(
         EnvValues.positiveDuration(env, "ORDERS_CALL_DEADLINE", Duration.ofSeconds(5)),
         RecoveryEnv.settings(env),
         RecoveryEnv.scheduler(env),
-        RecoveryEnv.notifyWebhook(env));
+        RecoveryEnv.notifyWebhook(env),
+        PayloadEncryption.fromEnv(env));
   }
 }

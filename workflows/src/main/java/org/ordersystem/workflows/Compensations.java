@@ -6,20 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
-/**
- * The undo actions of a saga, registered before the step they undo: a step whose call timed out may
- * still have happened at the service, and its undo is idempotent and succeeds on nothing.
- */
+/** The undo actions of a saga, each registered before the call it undoes ({@link Compensation}). */
 final class Compensations {
 
   private static final Logger log = Workflow.getLogger(Compensations.class);
 
-  private record Compensation(String name, Runnable undo) {}
-
   private final List<Compensation> registered = new ArrayList<>();
 
-  void add(String name, Runnable undo) {
-    registered.add(new Compensation(name, undo));
+  void add(Compensation compensation) {
+    registered.add(compensation);
   }
 
   /**
@@ -27,12 +22,14 @@ final class Compensations {
    * compensation that fails for good (its activities retry transient errors without limit) does not
    * stop the others: everything that can be released is released.
    *
-   * @return the names of the compensations that failed, empty when all succeeded
+   * @return what ran, and which failed
    */
-  List<String> runInReverse() {
+  Undone runInReverse() {
     List<String> failed = new ArrayList<>();
+    List<String> ran = new ArrayList<>();
     for (int i = registered.size() - 1; i >= 0; i--) {
       Compensation compensation = registered.get(i);
+      ran.add(compensation.name());
       try {
         compensation.undo().run();
       } catch (ActivityFailure e) {
@@ -40,6 +37,18 @@ final class Compensations {
         failed.add(compensation.name());
       }
     }
-    return failed;
+    return new Undone(ran, failed);
+  }
+
+  /**
+   * @param ran the names of the compensations run, last registered first
+   * @param failed those that failed for good
+   */
+  record Undone(List<String> ran, List<String> failed) {
+
+    /** Whether the compensation of that name ran and succeeded. */
+    boolean succeeded(String name) {
+      return ran.contains(name) && !failed.contains(name);
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderResume;
 import org.ordersystem.workflows.model.OrderView;
@@ -80,12 +81,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       refunds = new Refunds(resume.refunds());
       refundWindowEndsAt = resume.refundWindowEndsAt();
     }
-    Rollback beforeCapture = saga == null ? null : saga.runStepsBeforeCapture();
+    SagaOutcome beforeCapture =
+        saga == null ? new SagaOutcome.Done() : saga.runStepsBeforeCapture();
     // Detached: a cancel request must neither stop a rollback halfway, nor interrupt a capture,
     // which has no way back, nor a refund.
     Workflow.newDetachedCancellationScope(
             () -> {
-              boolean completed = saga == null || saga.captureOrRollBack(beforeCapture);
+              boolean completed =
+                  saga == null || saga.captureOrRollBack(beforeCapture) instanceof SagaOutcome.Done;
               if (completed) {
                 if (refundWindowEndsAt == null) {
                   refundWindowEndsAt = OrderRecorder.now().plus(settings.refundWindow());
@@ -105,30 +108,32 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public OrderView awaitAcceptance() {
-    Workflow.await(() -> decision() != null);
-    return decision();
+    Workflow.await(() -> decision().isPresent());
+    return decision().orElseThrow();
   }
 
-  private OrderView decision() {
+  private Optional<OrderView> decision() {
     if (saga != null) {
       return saga.decision();
     }
     // A run continued as new serves a completed order: it was accepted long ago.
-    return recorder == null ? null : recorder.view();
+    return recorder == null ? Optional.empty() : Optional.of(recorder.view());
   }
 
   @Override
   public void validateCancelOrder(CancelOrderRequest request) {
-    String refusal;
+    Optional<String> refusal;
     if (recorder == null) {
-      refusal = "The order is not started yet.";
+      refusal = Optional.of("The order is not started yet.");
     } else if (saga == null) {
-      refusal = "Order " + recorder.view().orderId() + " is already " + recorder.state().status();
+      refusal =
+          Optional.of(
+              "Order " + recorder.view().orderId() + " is already " + recorder.state().status());
     } else {
       refusal = saga.whyNotCancellable();
     }
-    if (refusal != null) {
-      throw UpdateRejections.rejection(UpdateRejections.ORDER_NOT_CANCELLABLE, refusal);
+    if (refusal.isPresent()) {
+      throw UpdateRejections.rejection(UpdateRejections.ORDER_NOT_CANCELLABLE, refusal.get());
     }
   }
 
@@ -186,9 +191,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public void retry(RecoveryRequest request) {
-    Refusal refusal = recoveryRefusal(false);
-    if (refusal != null) {
-      log.warn("retry signal ignored: {} ({})", refusal.detail(), request);
+    Optional<Refusal> refusal = retryRefusal();
+    if (refusal.isPresent()) {
+      log.warn("retry signal ignored: {} ({})", refusal.get().detail(), request);
       return;
     }
     saga.recovery().retry(request);
@@ -196,9 +201,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public void rollback(RecoveryRequest request) {
-    Refusal refusal = recoveryRefusal(true);
-    if (refusal != null) {
-      log.warn("rollback signal ignored: {} ({})", refusal.detail(), request);
+    Optional<Refusal> refusal = rollbackRefusal();
+    if (refusal.isPresent()) {
+      log.warn("rollback signal ignored: {} ({})", refusal.get().detail(), request);
       return;
     }
     saga.recovery().rollback(request);
@@ -206,10 +211,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public void validateRetryPending(RecoveryRequest request) {
-    Refusal refusal = recoveryRefusal(false);
-    if (refusal != null) {
-      throw refusal.toFailure();
-    }
+    retryRefusal()
+        .ifPresent(
+            refusal -> {
+              throw refusal.toFailure();
+            });
   }
 
   /** Checked again in the handler: the validator's verdict must hold when the decision applies. */
@@ -222,10 +228,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public void validateRollbackPending(RecoveryRequest request) {
-    Refusal refusal = recoveryRefusal(true);
-    if (refusal != null) {
-      throw refusal.toFailure();
-    }
+    rollbackRefusal()
+        .ifPresent(
+            refusal -> {
+              throw refusal.toFailure();
+            });
   }
 
   @Override
@@ -235,13 +242,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     return saga.recovery().awaitFinal();
   }
 
-  /** Why a retry or rollback does not apply now; null when it does. */
-  private Refusal recoveryRefusal(boolean rollback) {
-    if (saga == null) {
-      String status = recorder == null ? "not started yet" : recorder.state().status().name();
-      return new Refusal(UpdateRejections.ORDER_NOT_PENDING, "The order is " + status + ".");
-    }
-    return saga.recovery().refusal(rollback);
+  /** Why a retry does not apply now; empty when it does. */
+  private Optional<Refusal> retryRefusal() {
+    return saga == null ? notInTheSaga() : saga.recovery().retryRefusal();
+  }
+
+  /** Why a rollback does not apply now; empty when it does. */
+  private Optional<Refusal> rollbackRefusal() {
+    return saga == null ? notInTheSaga() : saga.recovery().rollbackRefusal();
+  }
+
+  /** Before the workflow started, or in a run continued as new: nothing is PENDING. */
+  private Optional<Refusal> notInTheSaga() {
+    String status = recorder == null ? "not started yet" : recorder.state().status().name();
+    return Optional.of(
+        new Refusal(UpdateRejections.ORDER_NOT_PENDING, "The order is " + status + "."));
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.ordersystem.workflows.activities.PaymentActivities;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
 import org.ordersystem.workflows.activities.PaymentActivities.LegRef;
@@ -39,19 +39,23 @@ import org.slf4j.Logger;
  * handful of legs, whose history stays small. It pays off once other flows (refunds) drive
  * payments.
  *
- * <p>Legs are tried one after the other, not in parallel. BALANCE and POINTS are entries in our own
- * ledger: cheap to reserve and released at once. A CARD authorization is a hold at the customer's
- * bank that can stay on their statement for days after a void, so it is placed last, once the other
- * legs hold: a short balance then costs the customer nothing on the card. One at a time also keeps
- * a customer's balance and points rows free of concurrent Tries in the payment service, and costs
- * little: the card authorization dominates the time either way.
+ * <p>This class gives the legs' rows of the purchase flow's table ({@link PurchaseSteps}): the saga
+ * runs them, registers their Cancels and waits on PENDING legs like any other call.
+ *
+ * <p>Which legs run at the same time. BALANCE and POINTS are entries in our own ledger: cheap to
+ * reserve and released at once, and two different accounts, so they are tried together, and
+ * captured together. A CARD authorization is a hold at the customer's bank that can stay on their
+ * statement for days after a void, so it is tried alone and last, once the other legs hold: a short
+ * balance then costs the customer nothing on the card. And it is captured alone and first, since it
+ * alone can still fail (an expired authorization) while nothing is posted. Histories recorded
+ * before version 1 of {@link #PARALLEL_LEDGER_LEGS} run every leg alone, in the same order.
  */
 final class PaymentTcc {
 
   private static final Logger log = Workflow.getLogger(PaymentTcc.class);
 
-  /** The change id of {@link #legChangesWithNextWrite} in the history. */
-  static final String LEG_CHANGES_WITH_NEXT_WRITE = "leg-changes-with-next-write";
+  /** The change id of trying and capturing BALANCE and POINTS together, in the history. */
+  static final String PARALLEL_LEDGER_LEGS = "parallel-ledger-legs";
 
   private record Leg(String legId, PaymentSource source) {}
 
@@ -60,39 +64,30 @@ final class PaymentTcc {
   private final List<Leg> legs = new ArrayList<>();
   private final OrderRecorder recorder;
 
-  /**
-   * Whether a leg's authorization and capture are written to the read model with the order's next
-   * write rather than each on its own: from version 1 on. For three legs that is 6 writes of 12,
-   * each a local activity (a history event) and a database commit. The next write follows at once,
-   * unless the next leg's call is being retried; a leg that fails, or an order that becomes
-   * PENDING, is written at once with everything before it. Histories of version 0 wrote each.
-   */
-  private final boolean legChangesWithNextWrite;
-
   // Tries, look-ups and Confirms: local calls first, then within the step's retry budget, then
   // PENDING.
   private final LocalFirst<PaymentActivities> payment;
   // Cancels: a compensation has nothing to fall back on, so it is retried until done.
   private final PaymentActivities paymentUntilDone;
-  private final StepRecovery recovery;
+
+  /** Whether BALANCE and POINTS legs run together ({@link #PARALLEL_LEDGER_LEGS}). */
+  private final boolean ledgerLegsTogether;
+
+  /** Whether a Confirm succeeded: from then on an expired card can no longer roll back. */
+  private boolean anyCaptured;
 
   /**
    * @param recorder applies changes to the order and writes them to the read model
-   * @param recovery makes the order PENDING when a Try or Confirm cannot go on
    * @param payment the payment service for Tries, look-ups and Confirms, called as the saga's other
    *     steps are ({@link LocalFirst})
    */
   PaymentTcc(
-      PlaceOrderRequest request,
-      OrderRecorder recorder,
-      StepRecovery recovery,
-      LocalFirst<PaymentActivities> payment) {
+      PlaceOrderRequest request, OrderRecorder recorder, LocalFirst<PaymentActivities> payment) {
+    this.ledgerLegsTogether =
+        Workflow.getVersion(PARALLEL_LEDGER_LEGS, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.orderId = request.orderId();
-    this.recovery = recovery;
     this.customerId = request.customerId();
     this.recorder = recorder;
-    this.legChangesWithNextWrite =
-        Workflow.getVersion(LEG_CHANGES_WITH_NEXT_WRITE, Workflow.DEFAULT_VERSION, 1) >= 1;
     List<PaymentSource> sources = request.paymentSources();
     for (int i = 0; i < sources.size(); i++) {
       legs.add(new Leg(OrderState.legId(i), sources.get(i)));
@@ -102,35 +97,34 @@ final class PaymentTcc {
   }
 
   /**
-   * Try: authorizes every leg, each leg's Cancel registered before its Try, since a Try that timed
-   * out may still have happened. Stops at the first leg that is refused (a business failure) and
-   * rethrows its failure; the saga's compensations then cancel the legs tried so far, last first. A
-   * leg whose budget ran out without the service holding it makes the order PENDING.
+   * Try: one row per leg, BALANCE, then POINTS, then CARD, each with its Cancel as the undo, since
+   * a Try that timed out may still have happened. A leg that is refused (a business failure) is
+   * marked failed and ends the order as {@code rollBackFor} says; the saga then cancels the legs
+   * tried so far, last first. A leg whose budget ran out without the service holding it makes the
+   * order PENDING.
    */
-  void tryAll(Compensations compensations) {
+  List<Stage.Round> tries(Function<ActivityFailure, Rollback> rollBackFor) {
+    List<SagaStep<?>> rows = new ArrayList<>();
     for (Leg leg : inTryOrder()) {
-      compensations.add("void leg " + leg.legId(), () -> cancel(leg.legId()));
-      tryLeg(leg);
+      String legId = leg.legId();
+      rows.add(
+          SagaStep.calling(() -> authorizeOrSettle(leg))
+              .undoneBy("void leg " + legId, () -> cancel(legId))
+              .refusedWhen(
+                  StepRecovery::isBusinessOutcome,
+                  failure -> {
+                    recorder.transition(s -> s.legFailed(legId, Rollback.reasonOf(failure)));
+                    return rollBackFor.apply(failure);
+                  })
+              .whenDone(
+                  // Null only in histories written before authorizeLeg returned the leg.
+                  status ->
+                      recorder.changeLeg(
+                          s ->
+                              s.authorized(
+                                  legId, status == null ? null : status.pspAuthorizationId()))));
     }
-  }
-
-  private void tryLeg(Leg leg) {
-    String legId = leg.legId();
-    LegStatus status =
-        recovery.call(
-            OrderStep.AUTHORIZE_PAYMENT,
-            true,
-            failure -> {
-              boolean outcome = StepRecovery.isBusinessOutcome(failure);
-              if (outcome) {
-                recorder.transition(s -> s.legFailed(legId, Rollback.reasonOf(failure)));
-              }
-              return outcome;
-            },
-            () -> authorizeOrSettle(leg));
-    // Null only in histories written before authorizeLeg returned the leg.
-    String pspAuthorizationId = status == null ? null : status.pspAuthorizationId();
-    legChanged(s -> s.authorized(legId, pspAuthorizationId));
+    return inRounds(rows, inTryOrder());
   }
 
   /**
@@ -207,53 +201,72 @@ final class PaymentTcc {
   }
 
   /**
-   * Confirm: captures every leg, each within the step's budget, since a successful Try guarantees
-   * that a Confirm can succeed; when the budget runs out, or a capture fails in a way nobody
-   * handled (a broken fence), the order becomes PENDING and only a retry can help. The one
-   * exception is a card whose provider authorization expired, so CARD legs are captured first,
-   * while nothing is posted yet: an expiry then rolls the whole order back (every leg voided, the
-   * expired one too, since a void is idempotent; shipment cancelled; stock released) and it ends
-   * REJECTED with AUTHORIZATION_EXPIRED. The card is not re-authorized, because that needs the
-   * customer present. Once a leg is captured there is no rollback: only a refund could undo what
-   * was posted.
-   *
-   * @return null when every leg is captured; else the rollback of an expired card authorization
+   * Confirm: one row per leg, CARD, then POINTS, then BALANCE, each within the step's budget, since
+   * a successful Try guarantees that a Confirm can succeed; when the budget runs out, or a capture
+   * fails in a way nobody handled (a broken fence), the order becomes PENDING and only a retry can
+   * help. The one exception is a card whose provider authorization expired, so CARD legs are
+   * captured first, while nothing is posted yet: an expiry then rolls the whole order back (every
+   * leg voided, the expired one too, since a void is idempotent; shipment cancelled; stock
+   * released) and it ends REJECTED with AUTHORIZATION_EXPIRED. The card is not re-authorized,
+   * because that needs the customer present. Once a leg is captured there is no rollback: only a
+   * refund could undo what was posted.
    */
-  Rollback confirmAll() {
-    boolean[] anyCaptured = {false};
+  List<Stage.Round> confirms() {
+    List<SagaStep<?>> rows = new ArrayList<>();
     for (Leg leg : inCaptureOrder()) {
       String legId = leg.legId();
-      try {
-        recovery.run(
-            OrderStep.CAPTURE_PAYMENT,
-            false,
-            failure -> !anyCaptured[0] && isExpired(failure),
-            () ->
-                payment.run(
-                    service ->
-                        service.captureLeg(
-                            new LegRef(
-                                IdempotencyKeys.captureLeg(orderId, legId), orderId, legId))));
-      } catch (ActivityFailure e) {
-        String reason = Rollback.reasonOf(e);
-        recorder.transition(s -> s.legFailed(legId, reason));
-        log.warn("Order {} leg {}: card authorization expired before capture", orderId, legId);
-        Rollback expired = Rollback.of(OrderStep.CAPTURE_PAYMENT, e, false, Duration.ZERO);
-        return new Rollback(expired.status(), reason, "Leg " + legId + ": " + expired.detail());
-      }
-      anyCaptured[0] = true;
-      legChanged(s -> s.captured(legId));
+      rows.add(
+          SagaStep.running(
+                  () ->
+                      payment.run(
+                          service ->
+                              service.captureLeg(
+                                  new LegRef(
+                                      IdempotencyKeys.captureLeg(orderId, legId), orderId, legId))))
+              .refusedWhen(
+                  failure -> !anyCaptured && isExpired(failure), failure -> expired(legId, failure))
+              .whenDone(
+                  done -> {
+                    anyCaptured = true;
+                    recorder.changeLeg(s -> s.captured(legId));
+                  }));
     }
-    return null;
+    return inRounds(rows, inCaptureOrder());
   }
 
-  /** A leg's success: written with the order's next write, or at once in older histories. */
-  private void legChanged(Consumer<OrderState> change) {
-    if (legChangesWithNextWrite) {
-      recorder.changeWithNextWrite(change);
-    } else {
-      recorder.transition(change);
+  /**
+   * The rows, one round each, except that neighbouring BALANCE and POINTS rows share a round from
+   * version 1 on.
+   *
+   * @param legs the legs of the rows, in the same order
+   */
+  private List<Stage.Round> inRounds(List<SagaStep<?>> rows, List<Leg> legs) {
+    List<Stage.Round> rounds = new ArrayList<>();
+    List<SagaStep<?>> ledger = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      boolean inLedger = legs.get(i).source().type() != SourceType.CARD;
+      if (ledgerLegsTogether && inLedger) {
+        ledger.add(rows.get(i));
+        continue;
+      }
+      if (!ledger.isEmpty()) {
+        rounds.add(new Stage.Round(List.copyOf(ledger)));
+        ledger.clear();
+      }
+      rounds.add(Stage.Round.of(rows.get(i)));
     }
+    if (!ledger.isEmpty()) {
+      rounds.add(new Stage.Round(List.copyOf(ledger)));
+    }
+    return rounds;
+  }
+
+  private Rollback expired(String legId, ActivityFailure failure) {
+    String reason = Rollback.reasonOf(failure);
+    recorder.transition(s -> s.legFailed(legId, reason));
+    log.warn("Order {} leg {}: card authorization expired before capture", orderId, legId);
+    Rollback expired = Rollback.of(OrderStep.CAPTURE_PAYMENT, failure, false, Duration.ZERO);
+    return new Rollback(expired.status(), reason, "Leg " + legId + ": " + expired.detail());
   }
 
   private static boolean isExpired(ActivityFailure failure) {

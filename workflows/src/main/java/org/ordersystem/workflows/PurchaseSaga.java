@@ -2,17 +2,16 @@ package org.ordersystem.workflows;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.ordersystem.workflows.activities.PaymentActivities;
 import org.ordersystem.workflows.activities.ShippingActivities;
-import org.ordersystem.workflows.activities.ShippingActivities.RegisterShipmentInput;
-import org.ordersystem.workflows.activities.ShippingActivities.Shipment;
-import org.ordersystem.workflows.activities.ShippingActivities.ShipmentRef;
 import org.ordersystem.workflows.activities.StockActivities;
-import org.ordersystem.workflows.activities.StockActivities.ReservationRef;
-import org.ordersystem.workflows.activities.StockActivities.ReserveStockInput;
 import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
@@ -22,33 +21,23 @@ import org.ordersystem.workflows.model.ShipmentState;
 import org.slf4j.Logger;
 
 /**
- * The purchase saga of {@link OrderWorkflowImpl}. Each step registers its compensation before it
- * calls the service, because a call that timed out may still have happened there:
+ * Runs the purchase flow's table ({@link PurchaseSteps}) for {@link OrderWorkflowImpl}: each call
+ * registers its undo before it runs, each stage's end is one write of the order, and the first
+ * refusal or cancel rolls back what was done, in reverse.
  *
- * <pre>
- *   step               call              compensation         payment ({@link PaymentTcc})
- *   RESERVE_STOCK      reserveStock      releaseStock
- *   AUTHORIZE_PAYMENT  authorizeLeg (n)  voidLeg (n)          Try
- *   -- accepted: awaitAcceptance answers --
- *   REGISTER_SHIPPING  registerShipment  cancelShipment
- *   -- cancelOrder refused from here on --
- *   CAPTURE_PAYMENT    captureLeg (n)    none after the first Confirm
- *   COMMIT_STOCK       commitStock       none
- * </pre>
- *
- * <p>The steps before capture run in a cancellation scope of their own, which a cancel, from the
+ * <p>The stages before capture run in a cancellation scope of their own, which a cancel, from the
  * {@code cancelOrder} update or from a workflow cancellation, stops wherever it is. Whether a
  * cancel wins over capture is decided on the workflow thread, so the same way on every replay: the
  * order reaches CAPTURE_PAYMENT in the same synchronous step that finishes shipping, the validator
  * refuses a cancel from that step on, and a cancel accepted before it is checked once more after
- * the last step, so capture never starts once a cancel was accepted.
+ * the last stage, so capture never starts once a cancel was accepted.
  *
- * <p>A step whose budget runs out, or that fails in a way nobody handled, makes the order PENDING
+ * <p>A call whose budget runs out, or that fails in a way nobody handled, makes the order PENDING
  * until a retry or a rollback ({@link StepRecovery}); a rollback of a PENDING order cancels the
- * steps before capture like a cancel request, and it ends CANCELLED with reason ROLLED_BACK. From
+ * stages before capture like a cancel request, and it ends CANCELLED with reason ROLLED_BACK. From
  * capture on, a PENDING order can only be retried. The only failure after acceptance that still
  * rolls the order back is a card authorization that expired before anything was captured: see
- * {@link PaymentTcc#confirmAll()}.
+ * {@link PaymentTcc#confirms()}.
  */
 final class PurchaseSaga {
 
@@ -57,52 +46,44 @@ final class PurchaseSaga {
   /** Longest cancel reason kept, so the read model's column always takes it. */
   private static final int MAX_REASON_LENGTH = 1_000;
 
-  private static final String CANCEL_SHIPMENT = "cancel shipment";
-
-  private final PlaceOrderRequest request;
   private final String orderId;
   private final OrderWorkflowSettings settings;
   private final OrderRecorder recorder;
-  private final PaymentTcc payment;
+  private final StepRecovery recovery;
+  private final List<Stage> stages;
   private final Compensations compensations = new Compensations();
 
-  // The steps: local calls first, then retried within the step's budget, then PENDING (see
-  // LocalFirst and StepRecovery).
-  private final LocalFirst<StockActivities> stock;
-  private final LocalFirst<ShippingActivities> shipping;
-  private final StepRecovery recovery;
-
-  // Compensations: retried until they succeed.
-  private final StockActivities stockUntilDone;
-  private final ShippingActivities shippingUntilDone;
-
   private CancellationScope stepsBeforeCapture;
+  private SagaOutcome beforeCapture;
   private CancelOrderRequest cancelRequest;
+
+  /** Why the order rolls back, once decided; else null. */
   private Rollback rollback;
-  private boolean shippingTried;
 
   /** The order as it stood when it was accepted or rejected; answers every awaitAcceptance. */
   private OrderView decision;
 
   PurchaseSaga(PlaceOrderRequest request, OrderWorkflowSettings settings, OrderRecorder recorder) {
-    this.request = request;
     this.orderId = request.orderId();
     this.settings = settings;
     this.recorder = recorder;
     this.recovery = new StepRecovery(recorder, this::rollBackPending);
+    // The version markers, in the order histories hold them.
     boolean localFirst = LocalFirst.enabledInThisRun();
+    recorder.readLegWriteVersion();
     var budget = settings.stepRetryBudget();
-    this.payment =
+    var payment =
         new PaymentTcc(
-            request,
-            recorder,
-            recovery,
-            LocalFirst.of(PaymentActivities.class, budget, localFirst));
-    var untilDone = StepOptions.untilDone();
-    stock = LocalFirst.of(StockActivities.class, budget, localFirst);
-    shipping = LocalFirst.of(ShippingActivities.class, budget, localFirst);
-    stockUntilDone = Workflow.newActivityStub(StockActivities.class, untilDone);
-    shippingUntilDone = Workflow.newActivityStub(ShippingActivities.class, untilDone);
+            request, recorder, LocalFirst.of(PaymentActivities.class, budget, localFirst));
+    this.stages =
+        new PurchaseSteps(
+                request,
+                recorder,
+                budget,
+                payment,
+                LocalFirst.of(StockActivities.class, budget, localFirst),
+                LocalFirst.of(ShippingActivities.class, budget, localFirst))
+            .stages();
   }
 
   /** Retries and rollbacks of the order while it is PENDING. */
@@ -110,79 +91,77 @@ final class PurchaseSaga {
     return recovery;
   }
 
-  /** The acceptance or rejection, once decided; else null. */
-  OrderView decision() {
-    return decision;
+  /** The acceptance or rejection, once decided. */
+  Optional<OrderView> decision() {
+    return Optional.ofNullable(decision);
   }
 
-  /**
-   * Runs the steps that can still be undone, each registering its compensation first.
-   *
-   * @return null when they all succeeded and no cancel was accepted, else why the order must be
-   *     rolled back
-   */
-  Rollback runStepsBeforeCapture() {
-    Rollback[] outcome = new Rollback[1];
-    stepsBeforeCapture = Workflow.newCancellationScope(() -> outcome[0] = runSteps());
+  /** Runs the stages that can still be undone, unless a cancel stops them. */
+  SagaOutcome runStepsBeforeCapture() {
+    stepsBeforeCapture = Workflow.newCancellationScope(() -> beforeCapture = runUntilCancelled());
     stepsBeforeCapture.run();
-    // Also when the last step's answer arrived together with an accepted cancel or rollback.
+    // Also when the last call's answer arrived together with an accepted cancel or rollback.
     if (cancelRequest != null) {
       rollback = cancelledByRequest();
     } else if (recovery.rollbackDecided()) {
       rollback =
           new Rollback(OrderStatus.CANCELLED, OrderWorkflow.ROLLED_BACK, recovery.rollbackDetail());
-    } else {
-      rollback = outcome[0];
+    } else if (beforeCapture instanceof SagaOutcome.RollBack refused) {
+      rollback = refused.rollback();
     }
-    return rollback;
+    return rollback == null ? new SagaOutcome.Done() : new SagaOutcome.RollBack(rollback);
   }
 
   /**
-   * Captures, or rolls back what the steps before capture did; run in a detached scope, so a cancel
-   * request neither stops a rollback halfway nor interrupts a capture, which has no way back.
+   * Captures and commits, or rolls back what the stages before capture did; run in a detached
+   * scope, so a cancel request neither stops a rollback halfway nor interrupts a capture, which has
+   * no way back.
    *
-   * @return whether the order completed
+   * @return done when the order completed
    */
-  boolean captureOrRollBack(Rollback beforeCapture) {
-    Rollback failed = beforeCapture == null ? captureAndCommit() : beforeCapture;
-    if (failed == null) {
-      return true;
+  SagaOutcome captureOrRollBack(SagaOutcome beforeCapture) {
+    SagaOutcome outcome =
+        beforeCapture instanceof SagaOutcome.Done ? runStages(false) : beforeCapture;
+    if (outcome instanceof SagaOutcome.RollBack failed) {
+      rollback = failed.rollback();
+      rollBack(failed.rollback());
     }
-    rollBack(failed);
-    return false;
+    return outcome;
   }
 
-  /** Why a cancel is refused now, or null when it is accepted. */
-  String whyNotCancellable() {
+  /** Why a cancel is refused now; empty when it is accepted. */
+  Optional<String> whyNotCancellable() {
     OrderState order = recorder.state();
     if (order.status().isFinal()) {
-      return "Order " + orderId + " is already " + order.status() + ".";
+      return Optional.of("Order " + orderId + " is already " + order.status() + ".");
     }
     if (cancelRequest != null) {
-      return null; // Being cancelled already: this caller gets the same outcome.
+      return Optional.empty(); // Being cancelled already: this caller gets the same outcome.
     }
     if (recovery.rollbackDecided()) {
-      return "Order " + orderId + " is being rolled back (" + OrderWorkflow.ROLLED_BACK + ").";
+      return Optional.of(
+          "Order " + orderId + " is being rolled back (" + OrderWorkflow.ROLLED_BACK + ").");
     }
     if (rollback != null) {
       String why = rollback.reason() == null ? rollback.status().name() : rollback.reason();
-      return "Order " + orderId + " is being rolled back (" + why + ").";
+      return Optional.of("Order " + orderId + " is being rolled back (" + why + ").");
     }
     if (order.step().ordinal() >= OrderStep.CAPTURE_PAYMENT.ordinal()) {
-      return "Order " + orderId + " is at " + order.step() + ": its capture has begun.";
+      return Optional.of(
+          "Order " + orderId + " is at " + order.step() + ": its capture has begun.");
     }
-    return null;
+    return Optional.empty();
   }
 
   /**
-   * Stops the steps before capture and waits until their compensations ran. A second cancel while
+   * Stops the stages before capture and waits until their compensations ran. A second cancel while
    * the first one runs waits for the same outcome.
    */
   OrderView cancel(CancelOrderRequest cancel) {
-    String refusal = whyNotCancellable();
-    if (refusal != null) {
+    Optional<String> refusal = whyNotCancellable();
+    if (refusal.isPresent()) {
       // The validator refused it already on this thread; this guards a caller that skipped it.
-      throw UpdateRejections.rejection(UpdateRejections.ORDER_NOT_CANCELLABLE, refusal);
+      throw UpdateRejections.rejection(UpdateRejections.ORDER_NOT_CANCELLABLE, refusal.get());
     }
     if (cancelRequest == null) {
       cancelRequest = cancel == null ? new CancelOrderRequest(null) : cancel;
@@ -194,109 +173,86 @@ final class PurchaseSaga {
     return recorder.view();
   }
 
-  /** Stops the steps before capture, for a rollback decided while the order is PENDING. */
+  /** Stops the stages before capture, for a rollback decided while the order is PENDING. */
   private void rollBackPending() {
     if (stepsBeforeCapture != null) {
       stepsBeforeCapture.cancel("Rolled back while PENDING");
     }
   }
 
-  private Rollback runSteps() {
+  private SagaOutcome runUntilCancelled() {
     try {
       // The order exists in the read model as soon as the workflow does.
       recorder.record(recorder.view());
-      reserveStock();
-      authorizePayment();
-      registerShipping();
-      return null;
+      return runStages(true);
     } catch (ActivityFailure | CanceledFailure e) {
-      return Rollback.of(
-          recorder.state().step(),
-          e,
-          CancellationScope.current().isCancelRequested(),
-          settings.stepRetryBudget());
+      return new SagaOutcome.RollBack(
+          Rollback.of(
+              recorder.state().step(),
+              e,
+              CancellationScope.current().isCancelRequested(),
+              settings.stepRetryBudget()));
     }
-  }
-
-  private void reserveStock() {
-    compensations.add(
-        "release stock",
-        () ->
-            stockUntilDone.releaseStock(
-                new ReservationRef(IdempotencyKeys.releaseStock(orderId), orderId)));
-    recovery.run(
-        OrderStep.RESERVE_STOCK,
-        true,
-        StepRecovery::isBusinessOutcome,
-        () ->
-            stock.run(
-                service ->
-                    service.reserveStock(
-                        new ReserveStockInput(
-                            IdempotencyKeys.reserveStock(orderId), orderId, request.lines()))));
-    recorder.transition(s -> s.advanceTo(OrderStep.AUTHORIZE_PAYMENT));
-  }
-
-  private void authorizePayment() {
-    payment.tryAll(compensations);
-    // Stock held and money authorized: the order is accepted, and the shop can be told so.
-    decision = recorder.transition(s -> s.advanceTo(OrderStep.REGISTER_SHIPPING));
-  }
-
-  private void registerShipping() {
-    shippingTried = true;
-    compensations.add(
-        CANCEL_SHIPMENT,
-        () ->
-            shippingUntilDone.cancelShipment(
-                new ShipmentRef(IdempotencyKeys.cancelShipping(orderId), orderId)));
-    Shipment shipment =
-        recovery.call(
-            OrderStep.REGISTER_SHIPPING,
-            true,
-            StepRecovery::isBusinessOutcome,
-            () ->
-                shipping.call(
-                    service ->
-                        service.registerShipment(
-                            new RegisterShipmentInput(
-                                IdempotencyKeys.registerShipping(orderId),
-                                orderId,
-                                request.shippingAddress(),
-                                request.lines()))));
-    // One synchronous change: from here on the validator refuses cancels.
-    recorder.transition(
-        s -> {
-          s.shipped(shipment.trackingNumber());
-          s.advanceTo(OrderStep.CAPTURE_PAYMENT);
-        });
   }
 
   /**
-   * Confirms every leg, then sells the stock, each within the step's budget; when one cannot go on,
-   * the order becomes PENDING at that step and only a retry helps (see {@link StepRecovery}).
-   *
-   * @return null when the order completed; the rollback of a card authorization that expired before
-   *     anything was captured
+   * Runs the stages before capture, or those from capture on, in order: each call after the one
+   * before succeeded, and each stage's end written as one change of the order.
    */
-  private Rollback captureAndCommit() {
-    Rollback expired = payment.confirmAll();
-    if (expired != null) {
-      rollback = expired;
-      return expired;
+  private SagaOutcome runStages(boolean beforeCaptureOnes) {
+    for (int i = 0; i < stages.size(); i++) {
+      Stage stage = stages.get(i);
+      if (stage.beforeCapture() != beforeCaptureOnes) {
+        continue;
+      }
+      for (Stage.Round round : stage.rounds()) {
+        Optional<Rollback> refused = run(stage, round);
+        if (refused.isPresent()) {
+          return new SagaOutcome.RollBack(refused.get());
+        }
+      }
+      OrderView ended = recorder.transition(whenDone(i));
+      if (stage.acceptsTheOrder()) {
+        // Stock held and money authorized: the order is accepted, and the shop can be told so.
+        decision = ended;
+      }
     }
-    recorder.transition(s -> s.advanceTo(OrderStep.COMMIT_STOCK));
-    recovery.run(
-        OrderStep.COMMIT_STOCK,
-        false,
-        failure -> false,
-        () ->
-            stock.run(
-                service ->
-                    service.commitStock(
-                        new ReservationRef(IdempotencyKeys.commitStock(orderId), orderId))));
-    recorder.transition(OrderState::complete);
-    return null;
+    return new SagaOutcome.Done();
+  }
+
+  /**
+   * One round of calls: their undos registered first, then the calls made (at the same time when
+   * there are several), each outcome applied as it ends; the first refusal in the table's order
+   * decides the rollback, once every call of the round ended.
+   */
+  private Optional<Rollback> run(Stage stage, Stage.Round round) {
+    round.calls().forEach(call -> call.undo().ifPresent(compensations::add));
+    if (round.calls().size() == 1) {
+      return attemptAndSettle(stage, round.calls().get(0));
+    }
+    List<Promise<Optional<Rollback>>> settled =
+        round.calls().stream()
+            .map(call -> Async.function(() -> attemptAndSettle(stage, call)))
+            .toList();
+    Optional<Rollback> first = Optional.empty();
+    for (Promise<Optional<Rollback>> call : settled) {
+      Optional<Rollback> refused = call.get();
+      first = first.isPresent() ? first : refused;
+    }
+    return first;
+  }
+
+  private <T> Optional<Rollback> attemptAndSettle(Stage stage, SagaStep<T> call) {
+    return call.settle(recovery.attempt(stage, call));
+  }
+
+  /** The change that ends stage {@code i}: on to the next stage, or completed after the last. */
+  private Consumer<OrderState> whenDone(int i) {
+    if (i + 1 == stages.size()) {
+      return OrderState::complete;
+    }
+    OrderStep next = stages.get(i + 1).step();
+    return s -> s.advanceTo(next);
   }
 
   private void rollBack(Rollback failed) {
@@ -310,12 +266,15 @@ final class PurchaseSaga {
       // Decided: while the compensations run the order is no longer waiting for anyone.
       recorder.transition(OrderState::resume);
     }
-    List<String> failedUndos = compensations.runInReverse();
+    Compensations.Undone undone = compensations.runInReverse();
     String detail =
-        failedUndos.isEmpty()
+        undone.failed().isEmpty()
             ? failed.detail()
-            : failed.detail() + " (compensation failed: " + String.join(", ", failedUndos) + ")";
-    boolean shipmentCancelled = shippingTried && !failedUndos.contains(CANCEL_SHIPMENT);
+            : failed.detail()
+                + " (compensation failed: "
+                + String.join(", ", undone.failed())
+                + ")";
+    boolean shipmentCancelled = undone.succeeded(PurchaseSteps.CANCEL_SHIPMENT);
     OrderView ended =
         recorder.transition(
             s -> {

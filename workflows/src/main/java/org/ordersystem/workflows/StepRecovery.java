@@ -8,11 +8,9 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.Optional;
 import org.ordersystem.workflows.activities.NotificationActivities;
 import org.ordersystem.workflows.model.OrderStatus;
-import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PendingInfo;
 import org.ordersystem.workflows.model.RecoveryRequest;
@@ -64,6 +62,13 @@ final class StepRecovery {
   private int timesPending;
 
   /**
+   * Whether a call waits PENDING for a decision. Calls made at the same time (a round of payment
+   * legs) share it: a second call that cannot go on waits for the same decision, and runs again
+   * with a fresh budget after a retry, instead of making the order PENDING a second time.
+   */
+  private boolean callPending;
+
+  /**
    * @param rollBackBeforeCapture stops the steps before capture, so the saga compensates them
    */
   StepRecovery(OrderRecorder recorder, Runnable rollBackBeforeCapture) {
@@ -72,47 +77,35 @@ final class StepRecovery {
   }
 
   /**
-   * Calls {@code step} until it succeeds, waiting for a decision each time it fails for a reason
-   * only a person or the recovery sweep can judge.
-   *
-   * @param rollbackAllowed false once capture has begun
-   * @param isOutcome failures that are the step's answer (OUT_OF_STOCK, ...), rethrown to the saga
+   * Runs one call of {@code stage} until it succeeds or is refused, waiting for a decision each
+   * time it fails for a reason only a person or the recovery sweep can judge. A cancel, or a
+   * rollback decided meanwhile, ends it with the cancellation of the scope it runs in.
    */
-  <T> T call(
-      OrderStep step,
-      boolean rollbackAllowed,
-      Predicate<ActivityFailure> isOutcome,
-      Supplier<T> call) {
+  <T> StepOutcome<T> attempt(Stage stage, SagaStep<T> step) {
     for (int attempts = 1; ; attempts++) {
       try {
-        return call.get();
+        return new StepOutcome.Done<>(step.call().get());
       } catch (ActivityFailure e) {
-        if (CancellationScope.current().isCancelRequested() || isOutcome.test(e)) {
+        if (CancellationScope.current().isCancelRequested()) {
           throw e;
+        }
+        if (step.isRefusal().test(e)) {
+          return new StepOutcome.Refused<>(e);
+        }
+        if (callPending) {
+          Workflow.await(() -> !callPending);
+          continue;
         }
         awaitRetry(
             new PendingInfo(
-                step,
+                stage.step(),
                 Rollback.reasonOf(e),
                 clip(Rollback.messageOf(e)),
                 OrderRecorder.now(),
                 attempts,
-                rollbackAllowed));
+                stage.beforeCapture()));
       }
     }
-  }
-
-  /** {@link #call} for a step that answers nothing. */
-  void run(
-      OrderStep step, boolean rollbackAllowed, Predicate<ActivityFailure> isOutcome, Runnable run) {
-    call(
-        step,
-        rollbackAllowed,
-        isOutcome,
-        () -> {
-          run.run();
-          return null;
-        });
   }
 
   /** Whether a failure before capture is a business answer rather than a reason to wait. */
@@ -121,6 +114,7 @@ final class StepRecovery {
   }
 
   private void awaitRetry(PendingInfo pending) {
+    callPending = true;
     timesPending++;
     decision = Decision.NONE;
     decidedBy = null;
@@ -135,47 +129,64 @@ final class StepRecovery {
     notify(pended.orderId(), pended.shopId(), pending);
     // A rollback cancels the scope this waits in, which ends the wait with a CanceledFailure.
     Workflow.await(() -> decision == Decision.RETRY);
+    callPending = false;
     RecoveryRequest by = decidedBy;
     recorder.transition(OrderState::resume);
     log.info("Order {} retries {} (requested by {})", pended.orderId(), pending.step(), who(by));
   }
 
-  /** Why a retry or rollback is refused now; null when it is accepted. */
-  Refusal refusal(boolean rollback) {
+  /** Why a retry is refused now; empty when it is accepted. */
+  Optional<Refusal> retryRefusal() {
+    return notPending();
+  }
+
+  /** Why a rollback is refused now; empty when it is accepted. */
+  Optional<Refusal> rollbackRefusal() {
+    Optional<Refusal> notPending = notPending();
+    if (notPending.isPresent()) {
+      return notPending;
+    }
+    PendingInfo pending = recorder.view().pending();
+    if (pending.rollbackAllowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Refusal(
+            UpdateRejections.ROLLBACK_NOT_ALLOWED,
+            "Order "
+                + recorder.view().orderId()
+                + " is PENDING at "
+                + pending.step()
+                + ": its capture has begun, money was posted, and a rollback cannot take it back."
+                + " Retry it, then refund it if the customer should not pay."));
+  }
+
+  private Optional<Refusal> notPending() {
     OrderState order = recorder.state();
     String orderId = recorder.view().orderId();
     if (order.status() != OrderStatus.PENDING) {
-      return new Refusal(
-          UpdateRejections.ORDER_NOT_PENDING,
-          "Order " + orderId + " is " + order.status() + ", not PENDING.");
+      return Optional.of(
+          new Refusal(
+              UpdateRejections.ORDER_NOT_PENDING,
+              "Order " + orderId + " is " + order.status() + ", not PENDING."));
     }
     if (decision != Decision.NONE) {
-      return new Refusal(
-          UpdateRejections.ORDER_NOT_PENDING,
-          "Order "
-              + orderId
-              + " is being handled already: "
-              + decision.name().toLowerCase(Locale.ROOT)
-              + " requested by "
-              + who(decidedBy)
-              + ".");
+      return Optional.of(
+          new Refusal(
+              UpdateRejections.ORDER_NOT_PENDING,
+              "Order "
+                  + orderId
+                  + " is being handled already: "
+                  + decision.name().toLowerCase(Locale.ROOT)
+                  + " requested by "
+                  + who(decidedBy)
+                  + "."));
     }
-    PendingInfo pending = recorder.view().pending();
-    if (rollback && !pending.rollbackAllowed()) {
-      return new Refusal(
-          UpdateRejections.ROLLBACK_NOT_ALLOWED,
-          "Order "
-              + orderId
-              + " is PENDING at "
-              + pending.step()
-              + ": its capture has begun, money was posted, and a rollback cannot take it back."
-              + " Retry it, then refund it if the customer should not pay.");
-    }
-    return null;
+    return Optional.empty();
   }
 
   /**
-   * Applies an accepted retry (check {@link #refusal} first, in the same workflow step).
+   * Applies an accepted retry (check {@link #retryRefusal} first, in the same workflow step).
    *
    * @return the number the order's PENDING count must exceed for the retry to have settled
    */
@@ -185,7 +196,9 @@ final class StepRecovery {
     return timesPending;
   }
 
-  /** Applies an accepted rollback (check {@link #refusal} first, in the same workflow step). */
+  /**
+   * Applies an accepted rollback (check {@link #rollbackRefusal} first, in the same workflow step).
+   */
   void rollback(RecoveryRequest request) {
     decision = Decision.ROLLBACK;
     decidedBy = request;

@@ -19,6 +19,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateStage;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -62,15 +63,18 @@ class OrderPaymentTest extends OrderWorkflowTestBase {
             tuple(CARD, SourceType.CARD, 2_500L, LegState.CAPTURED, "psp-auth-1", null),
             tuple(BALANCE, SourceType.BALANCE, 2_500L, LegState.CAPTURED, null, null),
             tuple(POINTS, SourceType.POINTS, 1_000L, LegState.CAPTURED, null, null));
-    InOrder calls = inOrder(stock, payment, shipping);
-    calls.verify(payment).authorizeLeg(authorize(BALANCE, request));
-    calls.verify(payment).authorizeLeg(authorize(POINTS, request));
-    calls.verify(payment).authorizeLeg(authorize(CARD, request));
-    calls.verify(shipping).registerShipment(any());
-    calls.verify(payment).captureLeg(leg(ID + ":capture:1", CARD));
-    calls.verify(payment).captureLeg(leg(ID + ":capture:3", POINTS));
-    calls.verify(payment).captureLeg(leg(ID + ":capture:2", BALANCE));
-    calls.verify(stock).commitStock(new ReservationRef(ID + ":commit-stock", ID));
+    // Balance and points together, in either order, then the card; the card's capture first,
+    // then points and balance together.
+    for (String ledgerLeg : List.of(BALANCE, POINTS)) {
+      String capture = ID + ":capture:" + ledgerLeg;
+      InOrder calls = inOrder(stock, payment, shipping);
+      calls.verify(payment).authorizeLeg(authorize(ledgerLeg, request));
+      calls.verify(payment).authorizeLeg(authorize(CARD, request));
+      calls.verify(shipping).registerShipment(any());
+      calls.verify(payment).captureLeg(leg(ID + ":capture:1", CARD));
+      calls.verify(payment).captureLeg(leg(capture, ledgerLeg));
+      calls.verify(stock).commitStock(new ReservationRef(ID + ":commit-stock", ID));
+    }
     verify(payment, never()).voidLeg(any());
     verify(payment, never()).getLegState(any());
     assertHistoryReplays();
@@ -93,9 +97,13 @@ class OrderPaymentTest extends OrderWorkflowTestBase {
             tuple(BALANCE, LegState.VOIDED, null),
             tuple(POINTS, LegState.VOIDED, null));
     // The card's void records a barrier, so a late authorization of it is refused.
+    // Balance and points are tried together, so in either order; their voids in reverse of the
+    // table's order.
+    InOrder pointsBeforeCard = inOrder(payment);
+    pointsBeforeCard.verify(payment).authorizeLeg(argThat(in -> in.legId().equals(POINTS)));
+    pointsBeforeCard.verify(payment).authorizeLeg(argThat(in -> in.legId().equals(CARD)));
     InOrder calls = inOrder(stock, payment);
     calls.verify(payment).authorizeLeg(argThat(in -> in.legId().equals(BALANCE)));
-    calls.verify(payment).authorizeLeg(argThat(in -> in.legId().equals(POINTS)));
     calls.verify(payment).authorizeLeg(argThat(in -> in.legId().equals(CARD)));
     calls.verify(payment).voidLeg(leg(ID + ":void:1", CARD));
     calls.verify(payment).voidLeg(leg(ID + ":void:3", POINTS));

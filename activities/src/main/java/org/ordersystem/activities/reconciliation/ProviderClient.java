@@ -2,8 +2,10 @@ package org.ordersystem.activities.reconciliation;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.metrics.DownstreamCallMetrics;
 import org.ordersystem.proto.psp.v1.PspEventFeedGrpc;
 import org.ordersystem.proto.psp.v1.PspServiceGrpc;
 
@@ -21,10 +23,17 @@ public final class ProviderClient implements AutoCloseable {
     this.deadline = deadline;
   }
 
-  /** Plaintext, like the other services' channels. */
-  public static ProviderClient connect(String target, Duration deadline) {
+  /**
+   * Plaintext, like the other services' channels; every call timed and its failures counted in
+   * {@code metrics} as downstream {@code psp}.
+   */
+  public static ProviderClient connect(String target, Duration deadline, MeterRegistry metrics) {
     return new ProviderClient(
-        ManagedChannelBuilder.forTarget(target).usePlaintext().build(), deadline);
+        ManagedChannelBuilder.forTarget(target)
+            .usePlaintext()
+            .intercept(DownstreamCallMetrics.of(metrics, "psp"))
+            .build(),
+        deadline);
   }
 
   /** Over a channel opened elsewhere, such as an in-process one in tests. */

@@ -3,9 +3,12 @@ package org.ordersystem.api.grpc;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.metrics.DownstreamCallMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -22,23 +25,26 @@ public class ServiceChannels implements AutoCloseable {
   private final ManagedChannel psp;
   private final Duration deadline;
 
-  /**
-   * @param interceptors around every call: the API's client spans, which carry the trace to the
-   *     services
-   */
-  @Autowired
-  public ServiceChannels(ServicesProperties properties, List<ClientInterceptor> interceptors) {
-    ClientInterceptor[] around = interceptors.toArray(ClientInterceptor[]::new);
-    this.stock = plaintext(properties.stock().target(), around);
-    this.shipping = plaintext(properties.shipping().target(), around);
-    this.payment = plaintext(properties.payment().target(), around);
-    this.psp = plaintext(properties.psp().target(), around);
-    this.deadline = properties.deadline();
+  /** Without metrics or tracing: the meters go to a registry with nothing behind it. */
+  public ServiceChannels(ServicesProperties properties) {
+    this(properties, new CompositeMeterRegistry(), List.of());
   }
 
-  /** Untraced channels, for tests. */
-  public ServiceChannels(ServicesProperties properties) {
-    this(properties, List.of());
+  /**
+   * Every call is timed and its failures counted per downstream ({@link DownstreamCallMetrics}).
+   *
+   * @param interceptors around every call, outside the metrics: the API's client spans, which carry
+   *     the trace to the services
+   */
+  @Autowired
+  public ServiceChannels(
+      ServicesProperties properties, MeterRegistry metrics, List<ClientInterceptor> interceptors) {
+    ClientInterceptor[] around = interceptors.toArray(ClientInterceptor[]::new);
+    this.stock = plaintext(properties.stock().target(), metrics, "stock", around);
+    this.shipping = plaintext(properties.shipping().target(), metrics, "shipping", around);
+    this.payment = plaintext(properties.payment().target(), metrics, "payment", around);
+    this.psp = plaintext(properties.psp().target(), metrics, "psp", around);
+    this.deadline = properties.deadline();
   }
 
   public ManagedChannel stock() {
@@ -75,7 +81,13 @@ public class ServiceChannels implements AutoCloseable {
   }
 
   // Plaintext: the services run on the same host or a private network (see the README).
-  private static ManagedChannel plaintext(String target, ClientInterceptor... interceptors) {
-    return ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(interceptors).build();
+  private static ManagedChannel plaintext(
+      String target, MeterRegistry metrics, String downstream, ClientInterceptor... outer) {
+    // The interceptor added last runs first: the outer ones see the call before the metrics do.
+    return ManagedChannelBuilder.forTarget(target)
+        .usePlaintext()
+        .intercept(DownstreamCallMetrics.of(metrics, downstream))
+        .intercept(outer)
+        .build();
   }
 }
