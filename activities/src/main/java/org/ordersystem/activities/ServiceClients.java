@@ -48,13 +48,18 @@ public final class ServiceClients implements AutoCloseable {
 
   /**
    * As {@link #connect(Targets, Duration)}, with every call timed and its failures counted by gRPC
-   * code in {@code metrics} ({@link DownstreamCallMetrics}, downstreams stock, shipping, payment).
+   * code in {@code metrics} ({@link DownstreamCallMetrics}, downstreams stock, shipping, payment),
+   * and wrapped by {@code interceptors}, such as tracing's (outside the metrics).
    */
-  public static ServiceClients connect(Targets targets, Duration deadline, MeterRegistry metrics) {
+  public static ServiceClients connect(
+      Targets targets,
+      Duration deadline,
+      MeterRegistry metrics,
+      ClientInterceptor... interceptors) {
     return new ServiceClients(
-        plaintext(targets.stock(), DownstreamCallMetrics.of(metrics, "stock")),
-        plaintext(targets.shipping(), DownstreamCallMetrics.of(metrics, "shipping")),
-        plaintext(targets.payment(), DownstreamCallMetrics.of(metrics, "payment")),
+        plaintext(targets.stock(), DownstreamCallMetrics.of(metrics, "stock"), interceptors),
+        plaintext(targets.shipping(), DownstreamCallMetrics.of(metrics, "shipping"), interceptors),
+        plaintext(targets.payment(), DownstreamCallMetrics.of(metrics, "payment"), interceptors),
         deadline);
   }
 
@@ -79,8 +84,14 @@ public final class ServiceClients implements AutoCloseable {
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static ManagedChannel plaintext(String target, ClientInterceptor metrics) {
-    return ManagedChannelBuilder.forTarget(target).usePlaintext().intercept(metrics).build();
+  private static ManagedChannel plaintext(
+      String target, ClientInterceptor metrics, ClientInterceptor... outer) {
+    // The interceptor added last runs first: the outer ones see the call before the metrics do.
+    return ManagedChannelBuilder.forTarget(target)
+        .usePlaintext()
+        .intercept(metrics)
+        .intercept(outer)
+        .build();
   }
 
   @Override

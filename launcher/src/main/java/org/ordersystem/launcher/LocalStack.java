@@ -59,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
   private int apiPort;
   private ServiceClients.Targets serviceTargets;
   private String pspTarget;
+  private String traceUiUrl;
   private PayloadEncryption payloadEncryption;
 
   private LocalStack(LocalStackOptions options, Map<String, Object> apiOverrides) {
@@ -89,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
 
   private void startAll() throws Exception {
     takeDataDirectory();
+    TraceUi traceUi = launchTraceUi();
     dbServerUrl = startDatabase();
     payloadEncryption = PayloadEncryption.with(payloadKeys());
     temporal =
@@ -101,6 +103,10 @@ public final class LocalStack implements AutoCloseable {
     started.push(temporal);
     ReferenceServices services = ReferenceServices.start(servicesConfig(), metrics);
     started.push(services);
+    if (traceUi != null) {
+      // Before the workers: the first workflows they start are exported to it.
+      traceUi.awaitReady();
+    }
     ServiceClients.Targets targets =
         new ServiceClients.Targets(
             "localhost:" + services.stockPort(),
@@ -143,11 +149,33 @@ public final class LocalStack implements AutoCloseable {
    */
   private void takeDataDirectory() throws IOException {
     started.push(DataDirLock.acquire(options.dataDir()));
-    List<PidFile> servers = List.of(TemporalServer.pidFile(temporalDir()), mariaDbPidFile());
+    List<PidFile> servers =
+        List.of(
+            TemporalServer.pidFile(temporalDir()), mariaDbPidFile(), TraceUi.pidFile(traceUiDir()));
     for (PidFile server : servers) {
       server.stopLeftover(SERVER_STOP_GRACE);
     }
     started.push(OrphanGuard.over(servers, SERVER_STOP_GRACE));
+  }
+
+  /**
+   * Starts the trace UI when asked, and makes it where every part, started after, exports its spans
+   * (system properties, which the parts' OpenTelemetry SDKs read). It takes seconds to start: the
+   * database and Temporal start meanwhile.
+   */
+  private TraceUi launchTraceUi() {
+    if (!options.traceUi().enabled()) {
+      return null;
+    }
+    TraceUi traceUi = TraceUi.launch(options.traceUi().port(), traceUiDir());
+    started.push(traceUi);
+    started.push(TraceExport.to(traceUi.spansEndpoint()));
+    traceUiUrl = traceUi.url();
+    return traceUi;
+  }
+
+  private Path traceUiDir() {
+    return options.dataDir().resolve("trace-ui");
   }
 
   /**
@@ -302,6 +330,11 @@ public final class LocalStack implements AutoCloseable {
     return JdbcUrls.forDatabase(dbServerUrl, "orders");
   }
 
+  /** Where the trace UI shows traces, or null when the stack started none. */
+  public String traceUiUrl() {
+    return traceUiUrl;
+  }
+
   /** How the workers and the API encrypt Temporal payloads; another client must do the same. */
   public PayloadEncryption payloadEncryption() {
     return payloadEncryption;
@@ -328,6 +361,11 @@ public final class LocalStack implements AutoCloseable {
     b.append('\n');
     if (temporal.uiUrl() != null) {
       b.append("  Temporal UI     ").append(temporal.uiUrl()).append('\n');
+    }
+    if (traceUiUrl != null) {
+      b.append("  Traces          ")
+          .append(traceUiUrl)
+          .append("   (Zipkin; an order's trace: the trace id of its traceresponse header)\n");
     }
     b.append("  Card provider   ").append(pspTarget).append(" (simulated PSP)\n");
     b.append("  MySQL           ").append(dbServerUrl).append('\n');

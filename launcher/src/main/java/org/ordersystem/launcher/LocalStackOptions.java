@@ -38,6 +38,8 @@ import org.ordersystem.workflows.recovery.RecoverySettings;
  * @param notifyWebhook {@code ORDERS_NOTIFY_WEBHOOK_URL}; null to log notifications
  * @param reconciliation {@code ORDERS_RECON_INTERVAL} (PT5M), {@code ORDERS_RECON_WINDOW} (P7D),
  *     {@code ORDERS_RECON_GRACE} (PT2M): payment reconciliation's schedule and comparison
+ * @param traceUi {@code ORDERS_TRACE_UI}, {@code ORDERS_TRACE_UI_PORT} (see {@link
+ *     TraceUiOptions}): the trace UI the stack starts and exports its spans to
  */
 public record LocalStackOptions(
     Path dataDir,
@@ -57,9 +59,52 @@ public record LocalStackOptions(
     RecoverySettings recovery,
     RecoveryScheduler recoveryScheduler,
     URI notifyWebhook,
-    ReconciliationSettings reconciliation) {
+    ReconciliationSettings reconciliation,
+    TraceUiOptions traceUi) {
 
-  /** With reconciliation's defaults. */
+  /** Without a trace UI. */
+  public LocalStackOptions(
+      Path dataDir,
+      int apiPort,
+      String temporalTarget,
+      int temporalPort,
+      int temporalUiPort,
+      String dbUrl,
+      int dbPort,
+      String dbUser,
+      String dbPassword,
+      ServicePorts servicePorts,
+      String shopKey,
+      String operatorKey,
+      Duration stepRetryBudget,
+      Duration pspAuthorizationTtl,
+      RecoverySettings recovery,
+      RecoveryScheduler recoveryScheduler,
+      URI notifyWebhook,
+      ReconciliationSettings reconciliation) {
+    this(
+        dataDir,
+        apiPort,
+        temporalTarget,
+        temporalPort,
+        temporalUiPort,
+        dbUrl,
+        dbPort,
+        dbUser,
+        dbPassword,
+        servicePorts,
+        shopKey,
+        operatorKey,
+        stepRetryBudget,
+        pspAuthorizationTtl,
+        recovery,
+        recoveryScheduler,
+        notifyWebhook,
+        reconciliation,
+        TraceUiOptions.off());
+  }
+
+  /** With reconciliation's defaults, without a trace UI. */
   public LocalStackOptions(
       Path dataDir,
       int apiPort,
@@ -132,6 +177,7 @@ public record LocalStackOptions(
         RecoveryEnv.settings(env),
         RecoveryEnv.scheduler(env),
         RecoveryEnv.notifyWebhook(env),
-        ReconciliationConfig.fromEnv(env, "jdbc:mysql://localhost").settings());
+        ReconciliationConfig.fromEnv(env, "jdbc:mysql://localhost").settings(),
+        TraceUiOptions.fromEnv(env));
   }
 }

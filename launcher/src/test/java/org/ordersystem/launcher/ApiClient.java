@@ -12,8 +12,12 @@ import java.time.Duration;
 /** A shop's or operator's view of the REST API, as curl would use it. */
 final class ApiClient {
 
-  /** A response: status, headers' Content-Type and Location, and the JSON body (or null). */
-  record Answer(int status, String contentType, String location, JsonNode body) {}
+  /**
+   * A response: status, headers' Content-Type and Location, the JSON body (or null), and the W3C
+   * {@code traceresponse} header (or null).
+   */
+  record Answer(
+      int status, String contentType, String location, JsonNode body, String traceResponse) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http =
@@ -74,7 +78,8 @@ final class ApiClient {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
           response.headers().firstValue("Location").orElse(null),
-          body == null || body.isBlank() ? null : JSON.readTree(body));
+          body == null || body.isBlank() ? null : JSON.readTree(body),
+          response.headers().firstValue("traceresponse").orElse(null));
     } catch (IOException e) {
       throw new IllegalStateException("request failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {

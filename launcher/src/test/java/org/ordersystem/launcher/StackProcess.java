@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -27,6 +29,8 @@ record StackProcess(Process process, Path log, int apiPort) {
   static final String SHOP_KEY = "devrun-shop-key";
   static final String OPERATOR_KEY = "devrun-operator-key";
   private static final Path JAR = Path.of("target/orders-local-stack.jar");
+  private static final Pattern TRACE_UI_LINE =
+      Pattern.compile("Traces +(http://localhost:\\d+/zipkin/)");
   private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
   /**
@@ -55,6 +59,12 @@ record StackProcess(Process process, Path log, int apiPort) {
     for (String service : List.of("STOCK", "SHIPPING", "PAYMENT", "PSP")) {
       env.put("ORDERS_" + service + "_PORT", "0");
     }
+    // The trace UI is a JVM of its own: only the tests that read traces start it.
+    if (TraceUiOptions.ZIPKIN.equals(env.get("ORDERS_TRACE_UI"))) {
+      env.put("ORDERS_TRACE_UI_PORT", Integer.toString(FreePorts.any()));
+    } else {
+      env.put("ORDERS_TRACE_UI", TraceUiOptions.NONE);
+    }
     env.put("ORDERS_DEMO_SHOP_KEY", SHOP_KEY);
     env.put("ORDERS_DEMO_OPERATOR_KEY", OPERATOR_KEY);
     Path log = Files.createTempFile(dataDir, name + "-", ".log");
@@ -82,6 +92,15 @@ record StackProcess(Process process, Path log, int apiPort) {
 
   ApiClient operator() {
     return new ApiClient(apiPort, OPERATOR_KEY);
+  }
+
+  /** The trace UI's address the stack printed: {@code http://localhost:<port>/zipkin/}. */
+  String traceUiUrl() throws IOException {
+    Matcher banner = TRACE_UI_LINE.matcher(output());
+    if (!banner.find()) {
+      throw new AssertionError("the stack printed no trace UI line:\n" + output());
+    }
+    return banner.group(1);
   }
 
   String output() throws IOException {

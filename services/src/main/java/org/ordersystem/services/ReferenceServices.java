@@ -3,7 +3,9 @@ package org.ordersystem.services;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.ServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import org.ordersystem.services.payment.PaymentServer;
 import org.ordersystem.services.psp.PspServer;
 import org.ordersystem.services.shipping.ShippingServer;
 import org.ordersystem.services.stock.StockServer;
+import org.ordersystem.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class ReferenceServices implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReferenceServices.class);
+
+  /** The {@code service.name} of the stock, shipping and payment services' spans. */
+  public static final String SERVICE_NAME = "orders-services";
+
+  /** The {@code service.name} of the simulated payment provider's spans. */
+  public static final String PSP_SERVICE_NAME = "psp-simulator";
 
   private final StockServer stock;
   private final ShippingServer shipping;
@@ -66,32 +75,47 @@ public final class ReferenceServices implements AutoCloseable {
   public static ReferenceServices start(ServicesConfig config, MeterRegistry metrics) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
+      // Opened first, closed last: the spans of the last calls are still exported.
+      Tracing tracing = Tracing.start(SERVICE_NAME);
+      opened.add(tracing);
       HikariDataSource stockDb = open(opened, "stock", config.stockJdbcUrl(), config);
       HikariDataSource shippingDb = open(opened, "shipping", config.shippingJdbcUrl(), config);
       HikariDataSource paymentDb = open(opened, "payment", config.paymentJdbcUrl(), config);
       PspServer psp = null;
       String pspTarget = config.pspTarget();
       if (config.runsPsp()) {
+        // The provider stands for a company of its own: its spans carry its own name.
+        Tracing pspTracing = Tracing.start(PSP_SERVICE_NAME);
+        opened.add(pspTracing);
         HikariDataSource pspDb = open(opened, "psp", config.pspJdbcUrl(), config);
         psp =
-            PspServer.onPort(
-                config.pspPort(), pspDb, Clock.systemUTC(), config.pspAuthorizationTtl());
+            new PspServer(
+                traced(config.pspPort(), pspTracing),
+                pspTracing.jdbc(pspDb),
+                Clock.systemUTC(),
+                config.pspAuthorizationTtl());
         psp.start();
         opened.add(psp);
         pspTarget = "localhost:" + psp.port();
       }
       ManagedChannel pspChannel =
           Grpc.newChannelBuilder(pspTarget, InsecureChannelCredentials.create())
+              // Added last, runs first: the call's span covers the metrics' timing.
               .intercept(DownstreamCallMetrics.of(metrics, "psp"))
+              .intercept(tracing.grpcClient())
               .build();
       opened.add(() -> pspChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
-      StockServer stock = StockServer.onPort(config.stockPort(), stockDb);
+      StockServer stock =
+          new StockServer(traced(config.stockPort(), tracing), tracing.jdbc(stockDb));
       stock.start();
       opened.add(stock);
-      ShippingServer shipping = ShippingServer.onPort(config.shippingPort(), shippingDb);
+      ShippingServer shipping =
+          new ShippingServer(traced(config.shippingPort(), tracing), tracing.jdbc(shippingDb));
       shipping.start();
       opened.add(shipping);
-      PaymentServer payment = PaymentServer.onPort(config.paymentPort(), paymentDb, pspChannel);
+      PaymentServer payment =
+          new PaymentServer(
+              traced(config.paymentPort(), tracing), tracing.jdbc(paymentDb), pspChannel);
       payment.start();
       opened.add(payment);
       return new ReferenceServices(stock, shipping, payment, psp, reversed(opened));
@@ -122,6 +146,15 @@ public final class ReferenceServices implements AutoCloseable {
   @Override
   public void close() {
     closeAll(closeOrder);
+  }
+
+  /**
+   * A server on {@code port} of every interface (0 for a free one) whose calls are spans of the
+   * trace their caller sent; the span also covers the faults injected.
+   */
+  private static ServerBuilder<?> traced(int port, Tracing tracing) {
+    return Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
+        .intercept(tracing.grpcServer());
   }
 
   private static HikariDataSource open(

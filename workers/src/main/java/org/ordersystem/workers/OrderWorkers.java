@@ -11,9 +11,11 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.ordersystem.activities.NotificationActivitiesImpl;
 import org.ordersystem.activities.OrderReadModelActivitiesImpl;
 import org.ordersystem.activities.PaymentActivitiesImpl;
@@ -28,6 +30,7 @@ import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
 import org.ordersystem.readmodel.RecoveryReadModel;
 import org.ordersystem.readmodel.RefundReadModel;
+import org.ordersystem.tracing.Tracing;
 import org.ordersystem.workflows.OrderWorkflow;
 import org.ordersystem.workflows.OrderWorkflowImpl;
 import org.ordersystem.workflows.OrderWorkflowSettings;
@@ -46,8 +49,13 @@ public final class OrderWorkers implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OrderWorkers.class);
   private static final Duration WEBHOOK_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The {@code service.name} of the workers' spans. */
+  public static final String SERVICE_NAME = "orders-workers";
+
   private static final int PURCHASE_STEPS = OrderStep.values().length - 1; // all but COMPLETED
 
+  private final Tracing tracing;
   private final HikariDataSource dataSource;
   private final ServiceClients clients;
   private final WorkflowServiceStubs stubs;
@@ -56,12 +64,14 @@ public final class OrderWorkers implements AutoCloseable {
   private final ReconciliationWorker reconciliation;
 
   private OrderWorkers(
+      Tracing tracing,
       HikariDataSource dataSource,
       ServiceClients clients,
       WorkflowServiceStubs stubs,
       Scope metricsScope,
       WorkerFactory factory,
       ReconciliationWorker reconciliation) {
+    this.tracing = tracing;
     this.dataSource = dataSource;
     this.clients = clients;
     this.stubs = stubs;
@@ -95,10 +105,14 @@ public final class OrderWorkers implements AutoCloseable {
       ReconciliationConfig reconciliationConfig,
       WorkerTuning tuning,
       MeterRegistry metrics) {
+    Tracing tracing = Tracing.start(SERVICE_NAME);
+    WorkerTracing temporalTracing = new WorkerTracing(tracing.openTelemetry());
     HikariDataSource dataSource = dataSource(config, tuning.readModelPool());
     ReadModelSchema.migrate(dataSource);
+    DataSource readModelDb = tracing.jdbc(dataSource);
     ServiceClients clients =
-        ServiceClients.connect(config.services(), config.callDeadline(), metrics);
+        ServiceClients.connect(
+            config.services(), config.callDeadline(), metrics, tracing.grpcClient());
     Scope metricsScope = TemporalMetrics.scope(metrics);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
@@ -117,10 +131,16 @@ public final class OrderWorkers implements AutoCloseable {
             WorkflowClientOptions.newBuilder()
                 .setNamespace(config.namespace())
                 .setDataConverter(config.payloadEncryption().dataConverter())
+                .setInterceptors(temporalTracing.client())
                 .build());
     // Before polling: an order workflow that upserts an unknown attribute cannot make progress.
     SearchAttributeRegistration.ensure(stubs, config.namespace());
-    WorkerFactory factory = WorkerFactory.newInstance(client, tuning.factoryOptions());
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder(tuning.factoryOptions())
+                .setWorkerInterceptors(temporalTracing.worker())
+                .build());
     Worker worker = factory.newWorker(OrderWorkflow.TASK_QUEUE, tuning.workerOptions());
     OrderWorkflowSettings settings = new OrderWorkflowSettings(config.stepRetryBudget());
     worker.registerWorkflowImplementationFactory(
@@ -136,8 +156,8 @@ public final class OrderWorkers implements AutoCloseable {
         new PaymentActivitiesImpl(clients),
         new ShippingActivitiesImpl(clients),
         new OrderReadModelActivitiesImpl(
-            new OrderReadModel(dataSource), new RefundReadModel(dataSource)),
-        new RecoveryActivitiesImpl(client, new RecoveryReadModel(dataSource), orderUpdates),
+            new OrderReadModel(readModelDb), new RefundReadModel(readModelDb)),
+        new RecoveryActivitiesImpl(client, new RecoveryReadModel(readModelDb), orderUpdates),
         new NotificationActivitiesImpl(
             config.notifyWebhook(),
             HttpClient.newBuilder().connectTimeout(WEBHOOK_CONNECT_TIMEOUT).build()));
@@ -146,7 +166,7 @@ public final class OrderWorkers implements AutoCloseable {
             worker,
             client,
             clients,
-            new OrderReadModel(dataSource),
+            new OrderReadModel(readModelDb),
             orderUpdates,
             config,
             reconciliationConfig,
@@ -159,7 +179,8 @@ public final class OrderWorkers implements AutoCloseable {
         config.namespace(),
         tuning);
     OrderWorkers workers =
-        new OrderWorkers(dataSource, clients, stubs, metricsScope, factory, reconciliation);
+        new OrderWorkers(
+            tracing, dataSource, clients, stubs, metricsScope, factory, reconciliation);
     try {
       RecoveryScheduling.ensure(client, config.recovery(), config.recoveryScheduler());
       ReconciliationWorker.schedule(client, reconciliationConfig);
@@ -222,5 +243,6 @@ public final class OrderWorkers implements AutoCloseable {
     reconciliation.close();
     clients.close();
     dataSource.close();
+    tracing.close();
   }
 }

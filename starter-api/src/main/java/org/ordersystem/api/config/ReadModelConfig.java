@@ -8,11 +8,15 @@ import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelSchema;
 import org.ordersystem.readmodel.RefundReadModel;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
+import org.ordersystem.tracing.Tracing;
 import org.ordersystem.workflows.model.RefundView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The order and refund read models and the REST idempotency keys, on Boot's DataSource. */
+/**
+ * The order and refund read models and the REST idempotency keys, on Boot's DataSource, with a span
+ * per statement.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfig {
 
@@ -26,19 +30,21 @@ public class ReadModelConfig {
   }
 
   @Bean
-  OrderReadModel orderReadModel(DataSource dataSource, ReadModelMigration migrated) {
-    return new OrderReadModel(dataSource);
+  OrderReadModel orderReadModel(
+      DataSource dataSource, Tracing tracing, ReadModelMigration migrated) {
+    return new OrderReadModel(tracing.jdbc(dataSource));
   }
 
   @Bean
-  RestIdempotencyKeys restIdempotencyKeys(DataSource dataSource, ReadModelMigration migrated) {
-    return new RestIdempotencyKeys(dataSource);
+  RestIdempotencyKeys restIdempotencyKeys(
+      DataSource dataSource, Tracing tracing, ReadModelMigration migrated) {
+    return new RestIdempotencyKeys(tracing.jdbc(dataSource));
   }
 
   /** Refunds from the read model, so they stay readable after an order's workflow has closed. */
   @Bean
-  RefundRecords refundRecords(DataSource dataSource, ReadModelMigration migrated) {
-    RefundReadModel refunds = new RefundReadModel(dataSource);
+  RefundRecords refundRecords(DataSource dataSource, Tracing tracing, ReadModelMigration migrated) {
+    RefundReadModel refunds = new RefundReadModel(tracing.jdbc(dataSource));
     return new RefundRecords() {
       @Override
       public List<RefundView> list(String orderId) {

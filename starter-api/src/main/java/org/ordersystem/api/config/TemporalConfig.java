@@ -2,13 +2,17 @@ package org.ordersystem.api.config;
 
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.opentracing.OpenTracingClientInterceptor;
+import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import org.ordersystem.api.codec.PayloadProperties;
 import org.ordersystem.metrics.TemporalMetrics;
 import org.ordersystem.payloadcodec.PayloadEncryption;
+import org.ordersystem.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -52,14 +56,30 @@ public class TemporalConfig {
     return encryption;
   }
 
+  /**
+   * Its StartWorkflow, UpdateWithStartWorkflow, SignalWorkflow and QueryWorkflow spans are children
+   * of the request's, and the workflow's header carries them to the workers: the order's workflow
+   * and activities join the request's trace. Temporal's OpenTracing interceptor, over the
+   * OpenTelemetry SDK through the shim (deprecated with OpenTracing itself, and still the bridge
+   * these interceptors need: the SDK's OpenTelemetry module is not published for this release).
+   */
   @Bean
+  @SuppressWarnings("deprecation")
   WorkflowClient workflowClient(
-      WorkflowServiceStubs stubs, TemporalProperties properties, PayloadEncryption encryption) {
+      WorkflowServiceStubs stubs,
+      TemporalProperties properties,
+      PayloadEncryption encryption,
+      Tracing tracing) {
+    OpenTracingOptions tracingOptions =
+        OpenTracingOptions.newBuilder()
+            .setTracer(OpenTracingShim.createTracerShim(tracing.openTelemetry()))
+            .build();
     return WorkflowClient.newInstance(
         stubs,
         WorkflowClientOptions.newBuilder()
             .setNamespace(properties.namespace())
             .setDataConverter(encryption.dataConverter())
+            .setInterceptors(new OpenTracingClientInterceptor(tracingOptions))
             .build());
   }
 }

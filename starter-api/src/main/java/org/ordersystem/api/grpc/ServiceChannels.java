@@ -1,5 +1,6 @@
 package org.ordersystem.api.grpc;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,20 +25,25 @@ public class ServiceChannels implements AutoCloseable {
   private final ManagedChannel psp;
   private final Duration deadline;
 
-  /** Without metrics: the meters go to a registry with nothing behind it. */
+  /** Without metrics or tracing: the meters go to a registry with nothing behind it. */
   public ServiceChannels(ServicesProperties properties) {
-    this(properties, new CompositeMeterRegistry());
+    this(properties, new CompositeMeterRegistry(), List.of());
   }
 
   /**
    * Every call is timed and its failures counted per downstream ({@link DownstreamCallMetrics}).
+   *
+   * @param interceptors around every call, outside the metrics: the API's client spans, which carry
+   *     the trace to the services
    */
   @Autowired
-  public ServiceChannels(ServicesProperties properties, MeterRegistry metrics) {
-    this.stock = plaintext(properties.stock().target(), metrics, "stock");
-    this.shipping = plaintext(properties.shipping().target(), metrics, "shipping");
-    this.payment = plaintext(properties.payment().target(), metrics, "payment");
-    this.psp = plaintext(properties.psp().target(), metrics, "psp");
+  public ServiceChannels(
+      ServicesProperties properties, MeterRegistry metrics, List<ClientInterceptor> interceptors) {
+    ClientInterceptor[] around = interceptors.toArray(ClientInterceptor[]::new);
+    this.stock = plaintext(properties.stock().target(), metrics, "stock", around);
+    this.shipping = plaintext(properties.shipping().target(), metrics, "shipping", around);
+    this.payment = plaintext(properties.payment().target(), metrics, "payment", around);
+    this.psp = plaintext(properties.psp().target(), metrics, "psp", around);
     this.deadline = properties.deadline();
   }
 
@@ -75,10 +81,13 @@ public class ServiceChannels implements AutoCloseable {
   }
 
   // Plaintext: the services run on the same host or a private network (see the README).
-  private static ManagedChannel plaintext(String target, MeterRegistry metrics, String downstream) {
+  private static ManagedChannel plaintext(
+      String target, MeterRegistry metrics, String downstream, ClientInterceptor... outer) {
+    // The interceptor added last runs first: the outer ones see the call before the metrics do.
     return ManagedChannelBuilder.forTarget(target)
         .usePlaintext()
         .intercept(DownstreamCallMetrics.of(metrics, downstream))
+        .intercept(outer)
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package org.ordersystem.api.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
+import org.ordersystem.tracing.OrderContext;
 import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentSource;
@@ -104,7 +106,10 @@ public class OrderPlacement {
     }
     PlaceOrderRequest request = request(claim.orderId(), caller.shopId(), draft, products, total);
     HttpStatus decided = claim.firstUse() ? HttpStatus.CREATED : HttpStatus.OK;
-    PlacementOutcome outcome = workflows.place(request, acceptTimeout);
+    PlacementOutcome outcome;
+    try (Scope order = OrderContext.enter(request.orderId())) {
+      outcome = workflows.place(request, acceptTimeout);
+    }
     if (outcome instanceof PlacementOutcome.Decided d) {
       return new Placed(decided, OrderResponse.from(d.order()));
     }

@@ -2,6 +2,7 @@ package org.ordersystem.api.temporal;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.opentelemetry.context.Context;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
@@ -66,7 +67,8 @@ public class TemporalCalls implements AutoCloseable {
    */
   public <T> Future<T> submit(Callable<T> call, String retryHint) {
     try {
-      return calls.submit(call);
+      // With the request's trace context (and order): Temporal's spans join the request's trace.
+      return calls.submit(Context.current().wrap(call));
     } catch (RejectedExecutionException e) {
       throw new ApiProblem(
           ProblemType.SERVICE_UNAVAILABLE,
