@@ -41,6 +41,18 @@ class ResultFilesTest {
   }
 
   @Test
+  void shouldCountTheCoresBusyOverTheSentOrdersNotTheCompletedOnes() {
+    // The s5-check20 step: 600 sent, 235 admitted and completed at 7.74/s, 99.5 ms per sent order.
+    StepResult.Percentiles p = new StepResult.Percentiles(235, 988, 1297, 1595, 1614, 1614, 1012);
+    StepResult step =
+        new StepResult(
+            "order", 20, 30, 600, 235, 235, 0, Map.of(), 7.74, 0, p, p, Map.of(), Map.of(), false,
+            365, 0.61, p);
+
+    assertThat(ResultFiles.coresBusy(step, 99.5)).isBetween(1.95, 1.97);
+  }
+
+  @Test
   void shouldWriteJsonAndAMarkdownTable(@TempDir Path dir) throws Exception {
     ResultFiles.write(result(null), dir);
 
@@ -55,7 +67,7 @@ class ResultFilesTest {
         .contains(
             "| order | 40 | 20 | 20.0 | 100.0 / 200.0 | 100.0 / 200.0 / 300.0 | 0 of 10 | 0 |")
         .contains("- order/ceiling: 0.50")
-        .contains("| order | 2.0 | 4.0 | 6.0 |")
+        .contains("| order | 2.0 | 4.0 | 6.0 | 0.00 |")
         .contains("| order | 0.01 | NaN |")
         .contains("| order | 40 | 10 | 40.0 | 100.0 / 200.0 | 0  | 0 | yes |")
         .contains("| order | 60 | 10 | 60.0 | 100.0 / 200.0 | 0  | 3 | no |");

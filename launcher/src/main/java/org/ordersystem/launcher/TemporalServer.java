@@ -24,6 +24,10 @@ final class TemporalServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalServer.class);
 
+  /** The dev server's search attributes read from its cache (see {@link #devServer}). */
+  static final String SEARCH_ATTRIBUTE_CACHE =
+      "system.forceSearchAttributesCacheRefreshOnRead=false";
+
   private final String target;
   private final String uiUrl;
   private final AutoCloseable running;
@@ -105,7 +109,15 @@ final class TemporalServer implements AutoCloseable {
                 // A write-ahead log: one fsync per commit instead of a rollback journal's several,
                 // and readers no longer block the writer. Commits stay durable.
                 "--sqlite-pragma",
-                "journal_mode=wal"));
+                "journal_mode=wal",
+                // The CLI turns the server's search-attribute cache off by default, so that an
+                // attribute added at run time is usable at once. Off, every upsert reads the
+                // cluster metadata and the namespace from the database again: about 20 reads an
+                // order on the server's single SQLite connection, inside its workflow task's
+                // completion. Ours are registered below, before the server starts, so the cache
+                // can stay on; an attribute added later becomes usable within a minute.
+                "--dynamic-config-value",
+                SEARCH_ATTRIBUTE_CACHE));
     if (uiCodecEndpoint != null) {
       command.add("--ui-codec-endpoint");
       command.add(uiCodecEndpoint);
