@@ -9,6 +9,7 @@ import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.ordersystem.workflows.activities.PaymentActivities;
 import org.ordersystem.workflows.activities.ShippingActivities;
 import org.ordersystem.workflows.activities.StockActivities;
@@ -121,7 +122,9 @@ final class PurchaseSaga {
    */
   SagaOutcome captureOrRollBack(SagaOutcome beforeCapture) {
     SagaOutcome outcome =
-        beforeCapture instanceof SagaOutcome.Done ? runStages(false) : beforeCapture;
+        beforeCapture instanceof SagaOutcome.Done
+            ? runStages(stage -> !stage.beforeCapture())
+            : beforeCapture;
     if (outcome instanceof SagaOutcome.RollBack failed) {
       rollback = failed.rollback();
       rollBack(failed.rollback());
@@ -184,7 +187,7 @@ final class PurchaseSaga {
     try {
       // The order exists in the read model as soon as the workflow does.
       recorder.record(recorder.view());
-      return runStages(true);
+      return runStages(Stage::beforeCapture);
     } catch (ActivityFailure | CanceledFailure e) {
       return new SagaOutcome.RollBack(
           Rollback.of(
@@ -196,13 +199,13 @@ final class PurchaseSaga {
   }
 
   /**
-   * Runs the stages before capture, or those from capture on, in order: each call after the one
-   * before succeeded, and each stage's end written as one change of the order.
+   * Runs the stages of one phase (before capture, or from capture on) in order: each call after the
+   * one before succeeded, and each stage's end written as one change of the order.
    */
-  private SagaOutcome runStages(boolean beforeCaptureOnes) {
+  private SagaOutcome runStages(Predicate<Stage> inPhase) {
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
-      if (stage.beforeCapture() != beforeCaptureOnes) {
+      if (!inPhase.test(stage)) {
         continue;
       }
       for (Stage.Round round : stage.rounds()) {
