@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.ordersystem.api.config.ReadModelConfig;
 import org.ordersystem.api.dev.FaultControl;
@@ -110,6 +111,14 @@ public abstract class ApiTestSupport {
             inv -> {
               Collection<String> skus = inv.getArgument(0);
               return skus.stream().filter(CATALOG::containsKey).map(CATALOG::get).toList();
+            });
+    when(catalog.forPricing(any()))
+        .thenAnswer(
+            inv -> {
+              Collection<String> skus = inv.getArgument(0);
+              return skus.stream()
+                  .filter(CATALOG::containsKey)
+                  .collect(Collectors.toMap(sku -> sku, CATALOG::get));
             });
     when(idempotencyKeys.claim(anyString(), anyString(), anyString(), anyString()))
         .thenAnswer(inv -> new RestIdempotencyKeys.Claim(inv.getArgument(3), true, true));

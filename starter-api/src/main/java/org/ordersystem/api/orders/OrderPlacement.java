@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.config.ApiProperties;
@@ -146,9 +145,7 @@ public class OrderPlacement {
     }
     Map<String, Product> products;
     try {
-      products =
-          catalog.list(skus).stream()
-              .collect(Collectors.toMap(Product::sku, Function.identity(), (a, b) -> a));
+      products = catalog.forPricing(skus);
     } catch (DownstreamException e) {
       if (!json.errors().isEmpty()) {
         // The request is invalid anyway: say so rather than send the client away with a 503.

@@ -52,7 +52,7 @@ class PlaceOrderAdmissionTest extends ApiTestSupport {
         .andExpect(jsonPath("$.type").value("urn:ordersystem:problem:too-many-placements"));
     verify(idempotencyKeys, never()).claim(anyString(), eq("key-2"), anyString(), anyString());
     verify(workflows, times(1)).place(any(), any());
-    verify(catalog, times(1)).list(any());
+    verify(catalog, times(1)).forPricing(any());
 
     releaseFirst.countDown();
     assertThat(first.get(30, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(201);

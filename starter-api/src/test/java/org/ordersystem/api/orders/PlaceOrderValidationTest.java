@@ -316,7 +316,7 @@ class PlaceOrderValidationTest extends ApiTestSupport {
   void shouldAnswer503WhenTheCatalogIsUnavailable() throws Exception {
     doThrow(new DownstreamException("stock", Status.UNAVAILABLE.asRuntimeException()))
         .when(catalog)
-        .list(any());
+        .forPricing(any());
 
     ResultActions result = postOrder(SHOP_KEY, "key-1", validOrder().toString());
 
@@ -328,7 +328,7 @@ class PlaceOrderValidationTest extends ApiTestSupport {
   void shouldStillReportFieldErrorsWhenTheCatalogIsUnavailable() throws Exception {
     doThrow(new DownstreamException("stock", Status.UNAVAILABLE.asRuntimeException()))
         .when(catalog)
-        .list(any());
+        .forPricing(any());
     ObjectNode body = validOrder();
     line(body, 0).put("quantity", 0);
 
