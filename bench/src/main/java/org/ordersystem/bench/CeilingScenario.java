@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.ordersystem.bench.ceiling.CeilingWorkflow;
+import org.ordersystem.payloadcodec.PayloadEncryption;
 
 /**
  * (b) The ceiling, started like an order (Update-with-Start, waiting for acceptance) straight from
@@ -34,7 +35,13 @@ final class CeilingScenario implements Scenario {
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
     this.client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(namespace)
+                // The ceiling worker's keys (bench/run gives both the same), as the API has the
+                // order workers'.
+                .setDataConverter(PayloadEncryption.fromEnv(System.getenv()).dataConverter())
+                .build());
     this.legs = legs;
   }
 

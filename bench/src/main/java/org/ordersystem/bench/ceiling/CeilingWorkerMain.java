@@ -9,6 +9,7 @@ import io.temporal.worker.WorkerFactory;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.payloadcodec.PayloadEncryption;
 import org.ordersystem.workers.WorkerTuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ public final class CeilingWorkerMain {
             stubs,
             WorkflowClientOptions.newBuilder()
                 .setNamespace(env.getOrDefault("ORDERS_TEMPORAL_NAMESPACE", "default"))
+                // Encrypted as the order workers' payloads are, so the two cost the same.
+                .setDataConverter(PayloadEncryption.fromEnv(env).dataConverter())
                 .build());
     WorkerFactory factory = WorkerFactory.newInstance(client, tuning.factoryOptions());
     Worker worker = factory.newWorker(CeilingWorkflow.TASK_QUEUE, tuning.workerOptions());
