@@ -38,6 +38,21 @@ public final class EncryptionCodec implements PayloadCodec {
 
   private static final ByteString ENCODING_VALUE = ByteString.copyFromUtf8(ENCODING);
 
+  /**
+   * One cipher per thread, initialized afresh (key and nonce) for every payload: looking the
+   * algorithm up for each payload was a visible share of a worker's CPU, and a cipher is not safe
+   * to share between threads.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance(CIPHER);
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("This JDK has no " + CIPHER, e);
+            }
+          });
+
   private final PayloadKeys keys;
   private final SecureRandom random = new SecureRandom();
 
@@ -106,7 +121,7 @@ public final class EncryptionCodec implements PayloadCodec {
   /** The key id is authenticated with the data, so a payload cannot be relabelled. */
   private static byte[] run(int mode, SecretKey key, byte[] nonce, String keyId, byte[] input) {
     try {
-      Cipher cipher = Cipher.getInstance(CIPHER);
+      Cipher cipher = CIPHERS.get();
       cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
       return cipher.doFinal(input);

@@ -70,6 +70,21 @@ class EncryptionCodecTest {
   }
 
   @Test
+  void shouldEncryptEachPayloadWithItsOwnNonceOnOneThreadAndDecryptAfterARefusal() {
+    EncryptionCodec codec = new EncryptionCodec(ring("k1"));
+    Payload first = codec.encode(List.of(plain(SECRET))).get(0);
+    Payload second = codec.encode(List.of(plain(SECRET))).get(0);
+    byte[] data = first.getData().toByteArray();
+    data[data.length - 1] ^= 1;
+    Payload altered = first.toBuilder().setData(ByteString.copyFrom(data)).build();
+
+    assertThat(second.getData()).isNotEqualTo(first.getData());
+    assertThatThrownBy(() -> codec.decode(List.of(altered)))
+        .isInstanceOf(PayloadCodecException.class);
+    assertThat(codec.decode(List.of(first, second))).containsExactly(plain(SECRET), plain(SECRET));
+  }
+
+  @Test
   void shouldPassPlainPayloadsOfOlderHistoriesThrough() {
     assertThat(new EncryptionCodec(ring("k1")).decode(List.of(plain(SECRET))))
         .containsExactly(plain(SECRET));
