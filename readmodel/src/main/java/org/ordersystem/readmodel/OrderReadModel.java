@@ -154,9 +154,9 @@ public final class OrderReadModel {
       ps.setString(5, o.step().name());
       ps.setString(6, stepsDone(o));
       ps.setLong(7, o.total());
-      ps.setString(8, o.reason());
-      ps.setString(9, o.reasonDetail());
-      ps.setString(10, o.trackingNumber());
+      ps.setString(8, ColumnText.clip(o.reason(), ColumnText.REASON));
+      ps.setString(9, ColumnText.clip(o.reasonDetail(), ColumnText.DETAIL));
+      ps.setString(10, ColumnText.clip(o.trackingNumber(), ColumnText.TRACKING_NUMBER));
       ps.setString(11, legs(o));
       ps.setLong(12, o.version());
       ps.setTimestamp(13, Timestamp.from(o.createdAt()));
@@ -189,9 +189,9 @@ public final class OrderReadModel {
       ps.setString(1, o.status().name());
       ps.setString(2, o.step().name());
       ps.setString(3, stepsDone(o));
-      ps.setString(4, o.reason());
-      ps.setString(5, o.reasonDetail());
-      ps.setString(6, o.trackingNumber());
+      ps.setString(4, ColumnText.clip(o.reason(), ColumnText.REASON));
+      ps.setString(5, ColumnText.clip(o.reasonDetail(), ColumnText.DETAIL));
+      ps.setString(6, ColumnText.clip(o.trackingNumber(), ColumnText.TRACKING_NUMBER));
       ps.setString(7, legs(o));
       ps.setLong(8, o.version());
       ps.setTimestamp(9, Timestamp.from(o.updatedAt()));

@@ -21,9 +21,6 @@ final class PendingColumns {
 
   static final int COUNT = 6;
 
-  /** The width of {@code pending_message}; a failure message can be longer. */
-  static final int MESSAGE_WIDTH = 1024;
-
   private PendingColumns() {}
 
   /** Binds {@link #COUNT} parameters from {@code first} on, in the order of {@link #NAMES}. */
@@ -38,8 +35,8 @@ final class PendingColumns {
       return;
     }
     ps.setString(first, pending.step().name());
-    ps.setString(first + 1, pending.reason());
-    ps.setString(first + 2, truncate(pending.message()));
+    ps.setString(first + 1, ColumnText.clip(pending.reason(), ColumnText.REASON));
+    ps.setString(first + 2, ColumnText.clip(pending.message(), ColumnText.DETAIL));
     ps.setTimestamp(first + 3, Timestamp.from(pending.since()));
     ps.setInt(first + 4, pending.attempts());
     ps.setBoolean(first + 5, pending.rollbackAllowed());
@@ -58,17 +55,5 @@ final class PendingColumns {
         rs.getTimestamp("pending_since").toInstant(),
         rs.getInt("pending_attempts"),
         rs.getBoolean("pending_rollback_allowed"));
-  }
-
-  // Better a shortened message than a lost write: the full one stays in the workflow's history.
-  private static String truncate(String message) {
-    if (message == null || message.length() <= MESSAGE_WIDTH) {
-      return message;
-    }
-    int end = MESSAGE_WIDTH - 1;
-    if (Character.isHighSurrogate(message.charAt(end - 1))) {
-      end--; // never split a character in two
-    }
-    return message.substring(0, end) + "…";
   }
 }

@@ -94,7 +94,7 @@ public final class RecoveryReadModel {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(INSERT_SWEEP)) {
       ps.setString(1, summary.sweepId());
-      ps.setString(2, summary.trigger());
+      ps.setString(2, ColumnText.clip(summary.trigger(), ColumnText.TRIGGERED_BY));
       ps.setTimestamp(3, Timestamp.from(summary.startedAt()));
       ps.setTimestamp(4, Timestamp.from(summary.finishedAt()));
       ps.setInt(5, summary.examined());

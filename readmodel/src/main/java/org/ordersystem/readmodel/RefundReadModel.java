@@ -97,7 +97,7 @@ public final class RefundReadModel {
       ps.setLong(5, r.amount());
       ps.setString(6, JsonColumns.write(r.lines()));
       ps.setString(7, JsonColumns.write(r.legRefunds()));
-      ps.setString(8, r.reason());
+      ps.setString(8, ColumnText.clip(r.reason(), ColumnText.TEXT));
       ps.setBoolean(9, r.shipmentCancelled());
       ps.setTimestamp(10, Timestamp.from(r.requestedAt()));
       ps.setTimestamp(11, timestamp(r.completedAt()));

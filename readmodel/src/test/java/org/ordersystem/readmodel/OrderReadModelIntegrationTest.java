@@ -227,6 +227,54 @@ class OrderReadModelIntegrationTest {
   }
 
   @Test
+  void shouldShortenEveryTextLongerThanItsColumnRatherThanLoseTheWrite() {
+    String orderId = UUID.randomUUID().toString();
+    OrderView created = order(orderId, "shop-a", OrderStatus.CREATING, 1, Instant.now());
+    String longDetail = "Rolled back by an operator: " + "x".repeat(5000);
+    OrderView cancelled =
+        new OrderView(
+            orderId,
+            "shop-a",
+            "cust-001",
+            OrderStatus.CANCELLED,
+            OrderStep.AUTHORIZE_PAYMENT,
+            created.stepsDone(),
+            created.total(),
+            "A_REASON_NAME_LONGER_THAN_ITS_COLUMN_".repeat(3),
+            longDetail,
+            created.lines(),
+            created.legs(),
+            "T".repeat(100),
+            2,
+            created.createdAt(),
+            created.updatedAt());
+    RefundReadModel refunds = new RefundReadModel(dataSource);
+    RefundView refund =
+        new RefundView(
+            "r-long",
+            orderId,
+            RefundStatus.REQUESTED,
+            1,
+            List.of(),
+            "y".repeat(70_000),
+            List.of(),
+            false,
+            Instant.now(),
+            null);
+
+    assertThat(readModel.record(created)).isTrue();
+    assertThat(readModel.record(cancelled)).isTrue();
+    assertThat(refunds.record(refund)).isTrue();
+
+    OrderView stored = readModel.find(orderId).orElseThrow();
+    assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(stored.reason()).hasSize(ColumnText.REASON);
+    assertThat(stored.reasonDetail()).hasSize(ColumnText.DETAIL).startsWith("Rolled back by");
+    assertThat(stored.trackingNumber()).hasSize(ColumnText.TRACKING_NUMBER);
+    assertThat(refunds.list(orderId).get(0).reason()).hasSize(ColumnText.TEXT).endsWith("…");
+  }
+
+  @Test
   void shouldKeepShipmentStateAndRefundedAmount() {
     String orderId = UUID.randomUUID().toString();
     OrderView created = order(orderId, "shop-a", OrderStatus.COMPLETED, 1, Instant.now());

@@ -100,14 +100,14 @@ class RecoveryReadModelIntegrationTest {
 
   @Test
   void shouldShortenAMessageLongerThanItsColumnRatherThanLoseTheWrite() {
-    String longMessage = "x".repeat(PendingColumns.MESSAGE_WIDTH + 500);
+    String longMessage = "x".repeat(ColumnText.DETAIL + 500);
     PendingInfo verbose =
         new PendingInfo(OrderStep.RESERVE_STOCK, "INTERNAL", longMessage, T0, 1, true);
 
     orders.record(order("o-3", OrderStatus.PENDING, 1, T0, verbose));
 
     String stored = orders.find("o-3").orElseThrow().pending().message();
-    assertThat(stored).hasSize(PendingColumns.MESSAGE_WIDTH).endsWith("…");
+    assertThat(stored).hasSize(ColumnText.DETAIL).endsWith("…");
     assertThat(longMessage).startsWith(stored.substring(0, stored.length() - 1));
   }
 

@@ -44,9 +44,6 @@ final class PurchaseSaga {
 
   private static final Logger log = Workflow.getLogger(PurchaseSaga.class);
 
-  /** Longest cancel reason kept, so the read model's column always takes it. */
-  private static final int MAX_REASON_LENGTH = 1_000;
-
   private final String orderId;
   private final OrderWorkflowSettings settings;
   private final OrderRecorder recorder;
@@ -296,7 +293,7 @@ final class PurchaseSaga {
     String detail =
         reason == null || reason.isBlank()
             ? "Cancelled by request during " + recorder.state().step() + "."
-            : reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+            : reason;
     return new Rollback(OrderStatus.CANCELLED, OrderWorkflow.CANCELLED_BY_REQUEST, detail);
   }
 }

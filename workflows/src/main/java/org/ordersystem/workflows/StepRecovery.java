@@ -40,9 +40,6 @@ final class StepRecovery {
 
   private static final Logger log = Workflow.getLogger(StepRecovery.class);
 
-  /** Longest note or message kept, so the read model's columns always take it. */
-  private static final int MAX_NOTE_LENGTH = 900;
-
   private enum Decision {
     NONE,
     RETRY,
@@ -100,7 +97,7 @@ final class StepRecovery {
             new PendingInfo(
                 stage.step(),
                 Rollback.reasonOf(e),
-                clip(Rollback.messageOf(e)),
+                Rollback.messageOf(e),
                 OrderRecorder.now(),
                 attempts,
                 stage.beforeCapture()));
@@ -227,7 +224,7 @@ final class StepRecovery {
     String note = decidedBy == null ? null : decidedBy.note();
     return "Rolled back by "
         + who(decidedBy)
-        + (note == null || note.isBlank() ? "." : ": " + clip(note));
+        + (note == null || note.isBlank() ? "." : ": " + note);
   }
 
   private void notify(String orderId, String shopId, PendingInfo pending) {
@@ -262,12 +259,5 @@ final class StepRecovery {
     return request == null || request.requestedBy() == null || request.requestedBy().isBlank()
         ? "an operator"
         : request.requestedBy();
-  }
-
-  /** Keeps a note or failure message short enough for the read model's columns. */
-  private static String clip(String text) {
-    return text == null || text.length() <= MAX_NOTE_LENGTH
-        ? text
-        : text.substring(0, MAX_NOTE_LENGTH);
   }
 }
