@@ -34,7 +34,7 @@ class DevRunIntegrationTest {
 
   @Test
   void shouldKeepACompletedAndAPendingOrderAcrossARestart() throws Exception {
-    Path dataDir = Files.createTempDirectory("orders-devrun");
+    Path dataDir = TestDirs.create("orders-devrun");
     StackProcess first = StackProcess.start(dataDir, "first", SHORT_BUDGET);
     String completed;
     String pending;
@@ -86,7 +86,7 @@ class DevRunIntegrationTest {
    */
   @Test
   void shouldCompleteOrdersInFlightAtAKillAndStartAgainWithoutCleanup() throws Exception {
-    Path dataDir = Files.createTempDirectory("orders-devrun-kill");
+    Path dataDir = TestDirs.create("orders-devrun-kill");
     StackProcess first = StackProcess.start(dataDir, "first", Map.of());
     ApiClient shop = first.shop();
     long price = Catalog.unitPrice(shop, Catalog.PLENTIFUL_SKU);
@@ -154,7 +154,7 @@ class DevRunIntegrationTest {
 
   @Test
   void shouldExitWithTheCauseWhenItCannotStart() throws Exception {
-    Path dataDir = Files.createTempDirectory("orders-devrun-taken");
+    Path dataDir = TestDirs.create("orders-devrun-taken");
     try (ServerSocket taken = new ServerSocket(0)) {
       Map<String, String> env =
           Map.of(

@@ -1,9 +1,10 @@
 package org.ordersystem.launcher;
 
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ordersystem.workers.RecoveryScheduler;
 import org.ordersystem.workflows.reconciliation.ReconciliationSettings;
 import org.ordersystem.workflows.recovery.RecoverySettings;
@@ -60,28 +61,43 @@ final class E2eStacks {
       ReconciliationSettings reconciliation,
       Map<String, Object> apiOverrides)
       throws Exception {
-    return FreePorts.retryWhenTaken(
-        () ->
-            LocalStack.start(
-                new LocalStackOptions(
-                    Files.createTempDirectory(name),
-                    0,
-                    temporalTarget,
-                    FreePorts.any(),
-                    FreePorts.any(),
-                    "embedded",
-                    FreePorts.any(),
-                    "root",
-                    "",
-                    new LocalStackOptions.ServicePorts(0, 0, 0, 0),
-                    shopKey,
-                    operatorKey,
-                    stepRetryBudget,
-                    Duration.ofHours(24),
-                    recovery,
-                    RecoveryScheduler.AUTO,
-                    notifyWebhook,
-                    reconciliation),
-                apiOverrides));
+    AtomicReference<Path> dataDir = new AtomicReference<>();
+    LocalStack stack =
+        FreePorts.retryWhenTaken(
+            () -> {
+              // Not TestDirs.create: its exit hook could delete the data of a stack still stopping.
+              dataDir.set(TestDirs.createKept(name));
+              return LocalStack.start(
+                  new LocalStackOptions(
+                      dataDir.get(),
+                      0,
+                      temporalTarget,
+                      FreePorts.any(),
+                      FreePorts.any(),
+                      "embedded",
+                      FreePorts.any(),
+                      "root",
+                      "",
+                      new LocalStackOptions.ServicePorts(0, 0, 0, 0),
+                      shopKey,
+                      operatorKey,
+                      stepRetryBudget,
+                      Duration.ofHours(24),
+                      recovery,
+                      RecoveryScheduler.AUTO,
+                      notifyWebhook,
+                      reconciliation),
+                  apiOverrides);
+            });
+    // Stopped, then its data deleted, in one hook: hooks run in no set order. A test that stops it
+    // earlier leaves this hook nothing to stop.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  TestDirs.delete(dataDir.get());
+                }));
+    return stack;
   }
 }

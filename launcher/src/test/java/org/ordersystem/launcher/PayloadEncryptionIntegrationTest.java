@@ -29,7 +29,7 @@ class PayloadEncryptionIntegrationTest {
 
   @Test
   void shouldKeepNoShippingNameNorCardTokenInHistoryButShowThemToAnOperator() throws Exception {
-    Path dataDir = Files.createTempDirectory("orders-encryption");
+    Path dataDir = TestDirs.create("orders-encryption");
     StackProcess stack = StackProcess.start(dataDir, "encryption", Map.of());
     try {
       String name = "Zelda Secretname " + System.nanoTime();

@@ -69,7 +69,6 @@ final class RecoveryStack {
                 new Thread(
                     () -> {
                       ordersDb.close();
-                      stack.close();
                       webhook.close();
                     }));
       } catch (Exception e) {

@@ -44,7 +44,6 @@ final class RunningStack {
                 RecoverySettings.defaults(),
                 null,
                 RECONCILIATION);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       } catch (Exception e) {
         throw new IllegalStateException("local stack did not start", e);
       }

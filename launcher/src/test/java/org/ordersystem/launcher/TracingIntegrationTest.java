@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ class TracingIntegrationTest {
 
   @Test
   void shouldShowAnOrderAsOneTraceAcrossEveryPart() throws Exception {
-    Path dataDir = Files.createTempDirectory("orders-tracing");
+    Path dataDir = TestDirs.create("orders-tracing");
     StackProcess stack =
         StackProcess.start(dataDir, "tracing", Map.of("ORDERS_TRACE_UI", TraceUiOptions.ZIPKIN));
     try {
