@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderLine;
+import org.ordersystem.workflows.model.OrderSnapshot;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
@@ -57,7 +58,7 @@ final class OrderState {
   }
 
   /** The order as a previous run of its workflow left it (Continue-As-New). */
-  OrderState(OrderView previous) {
+  OrderState(OrderSnapshot previous) {
     this.orderId = previous.orderId();
     this.shopId = previous.shopId();
     this.customerId = previous.customerId();
@@ -272,6 +273,29 @@ final class OrderState {
   /** An immutable snapshot, safe to hand to the query, the update and the read model. */
   OrderView view() {
     return new OrderView(
+        orderId,
+        shopId,
+        customerId,
+        status,
+        step,
+        List.copyOf(stepsDone),
+        total,
+        reason,
+        reasonDetail,
+        lines,
+        List.copyOf(legs),
+        trackingNumber,
+        version,
+        createdAt,
+        updatedAt,
+        shipmentState,
+        refundedAmount,
+        pending);
+  }
+
+  /** What the next run needs to carry on (Continue-As-New). */
+  OrderSnapshot snapshot() {
+    return new OrderSnapshot(
         orderId,
         shopId,
         customerId,

@@ -81,7 +81,7 @@ final class RefundWindow {
         request.orderId(),
         Workflow.getInfo().getHistoryLength());
     Workflow.continueAsNew(
-        request.resumingFrom(new OrderResume(recorder.view(), refunds.all(), endsAt)));
+        request.resumingFrom(new OrderResume(recorder.state().snapshot(), refunds.all(), endsAt)));
   }
 
   /**

@@ -12,4 +12,5 @@ import java.util.List;
  * @param refunds the order's refunds, oldest first
  * @param refundWindowEndsAt when the order stops taking refunds and its workflow closes
  */
-public record OrderResume(OrderView order, List<RefundView> refunds, Instant refundWindowEndsAt) {}
+public record OrderResume(
+    OrderSnapshot order, List<RefundView> refunds, Instant refundWindowEndsAt) {}
