@@ -2,6 +2,7 @@ package org.ordersystem.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
@@ -15,7 +16,6 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -154,14 +154,10 @@ class OrderPendingTest extends OrderWorkflowTestBase {
   }
 
   private Map<String, Object> awaitSearchAttributes(Predicate<Map<String, Object>> condition) {
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (true) {
-      Map<String, Object> attributes = searchAttributes();
-      if (condition.test(attributes) || Instant.now().isAfter(deadline)) {
-        return attributes;
-      }
-      sleep(Duration.ofMillis(20));
-    }
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(this::searchAttributes, condition);
   }
 
   /** The order's search attributes as the server keeps them (what Temporal UI filters on). */

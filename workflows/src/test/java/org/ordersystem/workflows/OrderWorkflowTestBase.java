@@ -1,6 +1,7 @@
 package org.ordersystem.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
@@ -11,7 +12,6 @@ import static org.mockito.Mockito.withSettings;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -25,7 +25,6 @@ import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -154,15 +153,12 @@ abstract class OrderWorkflowTestBase {
    * the test server with a workflow task nobody completes, which stops time skipping for good.
    */
   void awaitRefundWindow(String orderId) {
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (true) {
-      HistoryEvent last = client.fetchHistory(PlaceOrderRequest.workflowId(orderId)).getLastEvent();
-      if (last.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED) {
-        return;
-      }
-      assertThat(Instant.now()).as("refund window reached in time: %s", last).isBefore(deadline);
-      sleep(Duration.ofMillis(20));
-    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> client.fetchHistory(PlaceOrderRequest.workflowId(orderId)).getLastEvent(),
+            last -> last.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED);
   }
 
   /** Starts the order without waiting; time skips only while the test sleeps or waits a result. */
@@ -189,15 +185,10 @@ abstract class OrderWorkflowTestBase {
   /** Polls the query until the order matches; the workflow moves on its own threads. */
   static OrderView awaitOrder(OrderWorkflow workflow, Predicate<OrderView> condition) {
     // Generous: on a loaded machine a first workflow task can time out and run again (10 s).
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (true) {
-      OrderView order = workflow.getOrder();
-      if (order != null && condition.test(order)) {
-        return order;
-      }
-      assertThat(Instant.now()).as("order reached the state in time: %s", order).isBefore(deadline);
-      sleep(Duration.ofMillis(20));
-    }
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(workflow::getOrder, order -> order != null && condition.test(order));
   }
 
   /** Waits for the result: time skips, so the refund window passes and the workflow closes. */
@@ -226,15 +217,6 @@ abstract class OrderWorkflowTestBase {
   /** The rejection type of a refused update, read the way the API reads it. */
   static String rejectionType(Throwable thrown) {
     return UpdateRejections.typeOf(rejection(thrown));
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Every view written to the read model, in the order of the writes. */
