@@ -180,6 +180,8 @@ final class TemporalServer implements AutoCloseable {
         throw new IOException(
             "temporal server start-dev exited with "
                 + process.exitValue()
+                + ": "
+                + lastLine(logFile)
                 + "; its log: "
                 + logFile);
       }
@@ -192,6 +194,20 @@ final class TemporalServer implements AutoCloseable {
     }
     throw new IOException(
         "temporal server start-dev did not listen on " + port + " in time; its log: " + logFile);
+  }
+
+  /**
+   * The server's last words, such as "bind: address already in use": said in the failure itself, so
+   * a caller can tell a lost port from a broken server without reading the log.
+   */
+  static String lastLine(Path logFile) {
+    try (var lines = Files.lines(logFile)) {
+      String last =
+          lines.filter(line -> !line.isBlank()).reduce((first, second) -> second).orElse("");
+      return last.length() > 500 ? last.substring(0, 500) + "…" : last;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "(its log could not be read)";
+    }
   }
 
   private static void sleep(Duration duration) {
