@@ -5,6 +5,10 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.lang.annotation.Annotation;
+import org.ordersystem.api.web.Text;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document (served at /v3/api-docs, browsable at /swagger-ui.html). */
@@ -30,4 +34,28 @@ public class OpenApiConfig {
 
   /** Name of the security scheme every endpoint requires. */
   public static final String BEARER_SCHEME = "apiKey";
+
+  /**
+   * A {@link Text} field's bounds in its schema: at least one character, at most {@code max}, and
+   * the pattern anchored as the validator applies it (JSON Schema patterns match anywhere).
+   */
+  @Bean
+  PropertyCustomizer textFieldBounds() {
+    return (property, type) -> {
+      Annotation[] annotations = type.getCtxAnnotations();
+      if (annotations == null) {
+        return property;
+      }
+      for (Annotation annotation : annotations) {
+        if (annotation instanceof Text text) {
+          property.setMinLength(1);
+          property.setMaxLength(text.max());
+          if (!text.pattern().isEmpty()) {
+            property.setPattern("^" + text.pattern() + "$");
+          }
+        }
+      }
+      return property;
+    };
+  }
 }

@@ -1,6 +1,5 @@
 package org.ordersystem.api.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -8,10 +7,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import java.net.URI;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.web.IdempotencyKeyHeader;
+import org.ordersystem.api.web.Text;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -82,7 +84,7 @@ public class OrderController {
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON_VALUE,
-                      schema = @Schema(implementation = PlaceOrderBody.class),
+                      schema = @Schema(implementation = OrderRequestBody.class),
                       examples =
                           @ExampleObject(
                               name = "balancePointsAndCard",
@@ -148,13 +150,10 @@ public class OrderController {
   @RequiresRole(Role.SHOP)
   public ResponseEntity<OrderResponse> place(
       Caller caller,
-      @Parameter(
-              description =
-                  "Unique per order, 1 to 255 printable ASCII characters; reuse it"
-                      + " only to retry the same order.")
-          @RequestHeader(name = "Idempotency-Key", required = false)
+      @IdempotencyKeyHeader.Documented
+          @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false)
           String idempotencyKey,
-      @RequestBody JsonNode body) {
+      @RequestBody OrderRequestBody body) {
     OrderPlacement.Placed placed = placement.place(caller, idempotencyKey, body);
     return ResponseEntity.status(placed.status())
         .location(URI.create("/api/v1/orders/" + placed.order().orderId()))
@@ -198,18 +197,16 @@ public class OrderController {
   public ResponseEntity<OrderResponse> cancel(
       Caller caller,
       @PathVariable("orderId") String orderId,
-      @RequestBody(required = false) JsonNode body) {
+      @RequestBody(required = false) @Valid CancelOrderBody body) {
     OrderCancellation.Cancelled cancelled = cancellation.cancel(caller, orderId, body);
     return ResponseEntity.status(cancelled.status()).body(cancelled.order());
   }
 
-  /** The cancel body, for the OpenAPI document; read by {@link OrderCancellation#parse}. */
+  /** The cancel body; optional, as is its reason. */
   @Schema(name = "CancelOrderBody", description = "Optional; unknown fields are refused.")
-  record CancelOrderBody(
-      @Schema(
-              requiredMode = Schema.RequiredMode.NOT_REQUIRED,
-              maxLength = OrderCancellation.MAX_REASON_LENGTH,
-              example = "Customer changed their mind")
+  public record CancelOrderBody(
+      @Schema(example = "Customer changed their mind")
+          @Text(max = OrderCancellation.MAX_REASON_LENGTH)
           String reason) {}
 
   @Operation(summary = "Read an order (a shop sees only its own)")

@@ -78,7 +78,7 @@ class OpenApiTest extends ApiTestSupport {
             jsonPath(
                     "$.paths['/api/v1/dev/faults/{service}'].put.requestBody.content"
                         + "['application/json'].schema.$ref")
-                .value("#/components/schemas/Faults"));
+                .value("#/components/schemas/FaultsBody"));
   }
 
   @Test

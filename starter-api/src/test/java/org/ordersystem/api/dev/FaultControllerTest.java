@@ -93,14 +93,23 @@ class FaultControllerTest extends ApiTestSupport {
 
   @Test
   void shouldRefuseOutOfRangeFaultsWithEveryFieldError() throws Exception {
-    ResultActions result =
-        putFaults("payment", "{\"errorRate\":1.5,\"latencyMs\":60001,\"outage\":\"yes\"}");
+    ResultActions result = putFaults("payment", "{\"errorRate\":1.5,\"latencyMs\":60001}");
 
     assertProblem(result, 400);
     result
         .andExpect(jsonPath("$.errors[0].field").value("errorRate"))
-        .andExpect(jsonPath("$.errors[1].field").value("latencyMs"))
-        .andExpect(jsonPath("$.errors[2].field").value("outage"));
+        .andExpect(jsonPath("$.errors[1].field").value("latencyMs"));
+    verifyNoInteractions(faultControl);
+  }
+
+  @Test
+  void shouldRefuseAValueOfTheWrongTypeAtItsField() throws Exception {
+    ResultActions result = putFaults("payment", "{\"outage\":\"yes\"}");
+
+    assertProblem(result, 400);
+    result
+        .andExpect(jsonPath("$.errors[0].field").value("outage"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be true or false"));
     verifyNoInteractions(faultControl);
   }
 

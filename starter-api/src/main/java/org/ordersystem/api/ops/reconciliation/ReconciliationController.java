@@ -1,21 +1,22 @@
 package org.ordersystem.api.ops.reconciliation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.FieldError;
 import org.ordersystem.api.problems.ProblemType;
-import org.ordersystem.api.web.JsonFields;
+import org.ordersystem.api.web.Text;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ReconciliationStoreException;
 import org.ordersystem.workflows.reconciliation.Mismatch;
@@ -38,6 +39,15 @@ public class ReconciliationController {
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 200;
   static final int MAX_NOTE_LENGTH = 1000;
+
+  /** How an operator closes a mismatch: what was done, and who did it (optional). */
+  @Schema(name = "ResolveMismatchBody", description = "Unknown fields are refused.")
+  public record ResolveBody(
+      @Schema(example = "Refunded the duplicate charge by hand (ticket 7)")
+          @NotNull(message = "is required")
+          @Text(max = MAX_NOTE_LENGTH)
+          String note,
+      @Schema(example = "hanako") @Text(max = 128) String resolvedBy) {}
 
   /** A page of mismatches, newest first; {@code nextPageToken} is null on the last page. */
   public record MismatchList(List<MismatchResponse> items, String nextPageToken) {}
@@ -100,18 +110,11 @@ public class ReconciliationController {
               + " Nothing is corrected here: do the correction first (a refund, ...), then record"
               + " it. 409 when the mismatch is not OPEN.")
   @PostMapping(BASE + "/mismatches/{id}/resolve")
-  public MismatchResponse resolve(@PathVariable("id") String id, @RequestBody JsonNode body) {
+  public MismatchResponse resolve(
+      @PathVariable("id") String id, @RequestBody @Valid ResolveBody body) {
     long mismatchId = mismatchId(id);
-    JsonFields json = new JsonFields();
-    JsonNode root = json.object(body, "", true, Set.of("note", "resolvedBy"));
-    String note =
-        root == null ? null : json.string(root, "note", "note", true, MAX_NOTE_LENGTH, null, null);
-    String by =
-        root == null ? null : json.string(root, "resolvedBy", "resolvedBy", false, 128, null, null);
-    if (!json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
-    }
-    String operator = by == null ? "operator" : by;
+    String note = body.note();
+    String operator = body.resolvedBy() == null ? "operator" : body.resolvedBy();
     MismatchStore.OperatorOutcome outcome =
         store(
             () -> stores.mismatches().resolveByOperator(mismatchId, operator, note, Instant.now()));
