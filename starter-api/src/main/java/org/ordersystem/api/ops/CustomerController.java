@@ -38,7 +38,7 @@ public class CustomerController {
               + " a customer the payment service does not know.")
   @GetMapping("/api/v1/ops/customers/{customerId}/accounts")
   public AccountBalances accounts(
-      @Parameter(description = "1 to 64 of A-Z a-z 0-9 . _ : @ -", example = "cust-1")
+      @Parameter(description = "1 to 64 of A-Z a-z 0-9 . _ : @ -", example = "cust-001")
           @PathVariable("customerId")
           String customerId) {
     String notFound = "No customer " + customerId + ".";

@@ -33,8 +33,8 @@ public class OrderController {
   private static final String MIXED_SOURCES_EXAMPLE =
       """
       {
-        "customerId": "cust-1",
-        "lines": [{"sku": "SKU-1", "quantity": 2}, {"sku": "SKU-2", "quantity": 1}],
+        "customerId": "cust-001",
+        "lines": [{"sku": "TSHIRT-M", "quantity": 1}, {"sku": "MUG-BLUE", "quantity": 1}],
         "shippingAddress": {
           "name": "Hanako Yamada", "postalCode": "100-0001", "region": "Tokyo",
           "line1": "1-1 Chiyoda", "country": "JP"
@@ -43,7 +43,7 @@ public class OrderController {
           "sources": [
             {"type": "BALANCE", "amount": 2000},
             {"type": "POINTS", "amount": 500},
-            {"type": "CARD", "amount": 700, "cardToken": "tok_ok"}
+            {"type": "CARD", "amount": 1200, "cardToken": "tok_ok"}
           ]
         }
       }
@@ -88,7 +88,7 @@ public class OrderController {
                       examples =
                           @ExampleObject(
                               name = "balancePointsAndCard",
-                              summary = "3200 JPY paid from the balance, points and a card",
+                              summary = "3700 JPY paid from the balance, points and a card",
                               value = MIXED_SOURCES_EXAMPLE))))
   @ApiResponse(
       responseCode = "201",

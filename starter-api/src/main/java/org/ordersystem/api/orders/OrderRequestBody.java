@@ -38,7 +38,7 @@ import org.ordersystem.workflows.model.SourceType;
  */
 @Schema(name = "PlaceOrderBody", description = "An order to place; unknown fields are refused.")
 public record OrderRequestBody(
-    @Schema(example = "cust-1")
+    @Schema(example = "cust-001")
         @NotNull(message = REQUIRED)
         @Text(max = CustomerIds.MAX_LENGTH, pattern = CustomerIds.PATTERN, hint = CustomerIds.HINT)
         String customerId,
@@ -67,7 +67,7 @@ public record OrderRequestBody(
   /** One line; its price comes from the catalog. */
   @Schema(name = "OrderedLine")
   public record Line(
-      @Schema(example = "SKU-1")
+      @Schema(example = "TSHIRT-M")
           @NotNull(message = REQUIRED)
           @Text(max = Skus.MAX_LENGTH, pattern = Skus.PATTERN, hint = Skus.HINT)
           String sku,

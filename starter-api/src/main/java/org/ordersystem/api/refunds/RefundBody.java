@@ -74,7 +74,7 @@ public record RefundBody(
   /** Units of one sku of the order. */
   @Schema(name = "RefundLineRequest")
   public record ReturnedLine(
-      @Schema(example = "SKU-1")
+      @Schema(example = "TSHIRT-M")
           @NotNull(message = "is required")
           @Text(max = Skus.MAX_LENGTH, pattern = Skus.PATTERN, hint = Skus.HINT)
           String sku,

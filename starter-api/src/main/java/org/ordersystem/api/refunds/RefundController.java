@@ -62,9 +62,9 @@ public class RefundController {
                             value = "{\"amount\": 500, \"reason\": \"Late delivery\"}"),
                         @ExampleObject(
                             name = "lines",
-                            summary = "One unit of SKU-1 returned",
+                            summary = "One TSHIRT-M returned",
                             value =
-                                "{\"lines\": [{\"sku\": \"SKU-1\", \"quantity\": 1}],"
+                                "{\"lines\": [{\"sku\": \"TSHIRT-M\", \"quantity\": 1}],"
                                     + " \"reason\": \"Damaged in transit\"}")
                       })))
   @ApiResponse(
