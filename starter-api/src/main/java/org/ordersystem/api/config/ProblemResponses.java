@@ -51,8 +51,7 @@ final class ProblemResponses implements OperationCustomizer {
       add(responses, "400", "Invalid request (validation); errors lists every field.");
     }
     add(responses, "401", "Missing or unknown API key (unauthenticated).");
-    if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), RequiresRole.class)
-        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RequiresRole.class)) {
+    if (marked(handler, RequiresRole.class)) {
       add(responses, "403", "The API key's role may not do this (forbidden).");
     }
     if (path) {
@@ -63,9 +62,16 @@ final class ProblemResponses implements OperationCustomizer {
       add(responses, "415", "The body is not application/json.");
     }
     add(responses, "500", "Unexpected failure (internal); nothing internal is said.");
-    add(responses, "502", "A dependency answered unexpectedly (bad-gateway).");
+    if (marked(handler, CallsServices.class)) {
+      add(responses, "502", "A service answered unexpectedly (bad-gateway).");
+    }
     ApiResponse unavailable =
-        add(responses, "503", "A dependency is unavailable (service-unavailable); retry later.");
+        marked(handler, AnswersFromMemory.class)
+            ? null
+            : add(
+                responses,
+                "503",
+                "A dependency is unavailable (service-unavailable); retry later.");
     if (unavailable != null
         && (unavailable.getHeaders() == null || unavailable.getHeaders().isEmpty())) {
       unavailable.addHeaderObject(
@@ -82,6 +88,12 @@ final class ProblemResponses implements OperationCustomizer {
       }
     }
     return operation;
+  }
+
+  private static boolean marked(
+      HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {
+    return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), annotation)
+        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), annotation);
   }
 
   /** Adds a problem response for {@code status} unless the operation documents it already. */

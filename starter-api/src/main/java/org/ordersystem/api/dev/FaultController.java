@@ -16,6 +16,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
 import org.ordersystem.api.dev.FaultControl.Service;
 import org.ordersystem.api.problems.ApiProblem;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Switches faults on and off in the reference services, to rehearse failures on the local stack.
  * Exists only with {@code orders.dev.faults-enabled=true}; elsewhere its paths answer 404.
  */
+@CallsServices
 @RestController
 @RequiresRole(Role.OPERATOR)
 @ConditionalOnProperty(name = "orders.dev.faults-enabled", havingValue = "true")

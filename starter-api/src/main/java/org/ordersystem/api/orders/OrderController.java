@@ -12,8 +12,11 @@ import java.net.URI;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
+import org.ordersystem.api.web.CustomerIds;
 import org.ordersystem.api.web.IdempotencyKeyHeader;
 import org.ordersystem.api.web.Text;
+import org.ordersystem.workflows.model.OrderStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -148,6 +151,7 @@ public class OrderController {
               schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(path = "/api/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
   @RequiresRole(Role.SHOP)
+  @CallsServices // the catalog
   public ResponseEntity<OrderResponse> place(
       Caller caller,
       @IdempotencyKeyHeader.Documented
@@ -219,11 +223,22 @@ public class OrderController {
   @GetMapping("/api/v1/orders")
   public OrderListing.OrderList list(
       Caller caller,
-      @RequestParam(name = "customerId", required = false) String customerId,
-      @Parameter(description = OrderListing.STATUS_HINT)
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "string",
+                      maxLength = CustomerIds.MAX_LENGTH,
+                      pattern = "^" + CustomerIds.PATTERN + "$"))
+          @RequestParam(name = "customerId", required = false)
+          String customerId,
+      @Parameter(
+              description = OrderListing.STATUS_HINT,
+              schema = @Schema(implementation = OrderStatus.class))
           @RequestParam(name = "status", required = false)
           String status,
-      @Parameter(description = "1 to 100, default 20")
+      @Parameter(
+              description = "1 to 100, default 20",
+              schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
           @RequestParam(name = "pageSize", required = false)
           String pageSize,
       @Parameter(description = "nextPageToken of the previous page")

@@ -12,6 +12,7 @@ import org.ordersystem.api.auth.Role;
 import org.ordersystem.api.orders.OrderListing;
 import org.ordersystem.api.orders.OrderResponse;
 import org.ordersystem.api.web.Text;
+import org.ordersystem.workflows.model.OrderStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,10 +49,15 @@ public class PendingOrderController {
       content = @Content(mediaType = PROBLEM))
   @GetMapping("/api/v1/ops/orders")
   public OrderListing.OrderList list(
-      @Parameter(description = OrderListing.STATUS_HINT, example = "PENDING")
+      @Parameter(
+              description = OrderListing.STATUS_HINT,
+              example = "PENDING",
+              schema = @Schema(implementation = OrderStatus.class))
           @RequestParam(name = "status", required = false)
           String status,
-      @Parameter(description = "1 to 100, default 20")
+      @Parameter(
+              description = "1 to 100, default 20",
+              schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
           @RequestParam(name = "limit", required = false)
           String limit,
       @Parameter(description = "nextPageToken of the previous page")

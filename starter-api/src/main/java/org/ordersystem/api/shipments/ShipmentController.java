@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
 import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.web.OrderIds;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Operators move shipments forward as the carrier would, and the order hears of it: the shipping
  * side's callback in the local stack.
  */
+@CallsServices
 @RestController
 @RequiresRole(Role.OPERATOR)
 public class ShipmentController {

@@ -67,8 +67,16 @@ class OpenApiContractTest extends ApiTestSupport {
         .andExpect(jsonPath("$.paths['/api/v1/products'].get.responses", not(hasKey("400"))))
         .andExpect(jsonPath("$.paths['/api/v1/products'].get.responses", not(hasKey("403"))))
         .andExpect(jsonPath("$.paths['/api/v1/products'].get.responses", not(hasKey("404"))))
-        // Operator-only operations say 403.
-        .andExpect(jsonPath("$.paths['/api/v1/ops/ledger'].get.responses", hasKey("403")));
+        // Operator-only operations say 403; only those calling a service say 502.
+        .andExpect(jsonPath("$.paths['/api/v1/ops/ledger'].get.responses", hasKey("403")))
+        .andExpect(jsonPath("$.paths['/api/v1/ops/ledger'].get.responses", hasKey("502")))
+        .andExpect(
+            jsonPath("$.paths['/api/v1/orders/{orderId}'].get.responses", not(hasKey("502"))))
+        // The SLOs are computed in memory: nothing to be unavailable.
+        .andExpect(jsonPath("$.paths['/api/v1/ops/slo'].get.responses", not(hasKey("503"))))
+        // A reconciliation run still going is a 202.
+        .andExpect(
+            jsonPath("$.paths['/api/v1/ops/reconciliation/runs'].post.responses", hasKey("202")));
   }
 
   @Test

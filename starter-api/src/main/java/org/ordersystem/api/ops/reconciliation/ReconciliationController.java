@@ -2,7 +2,9 @@ package org.ordersystem.api.ops.reconciliation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -22,6 +24,7 @@ import org.ordersystem.reconciliation.ReconciliationStoreException;
 import org.ordersystem.workflows.reconciliation.Mismatch;
 import org.ordersystem.workflows.reconciliation.MismatchState;
 import org.ordersystem.workflows.reconciliation.ReconciliationSummary;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,10 +69,14 @@ public class ReconciliationController {
   @Operation(summary = "List payment mismatches, newest first (operator)")
   @GetMapping(BASE + "/mismatches")
   public MismatchList list(
-      @Parameter(description = "OPEN, AUTO_RESOLVED or RESOLVED_BY_OPERATOR; all when absent")
+      @Parameter(
+              description = "OPEN, AUTO_RESOLVED or RESOLVED_BY_OPERATOR; all when absent",
+              schema = @Schema(implementation = MismatchState.class))
           @RequestParam(name = "state", required = false)
           String state,
-      @Parameter(description = "1 to 200, default 50")
+      @Parameter(
+              description = "1 to 200, default 50",
+              schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
           @RequestParam(name = "pageSize", required = false)
           String pageSize,
       @Parameter(description = "nextPageToken of the previous page")
@@ -109,6 +116,14 @@ public class ReconciliationController {
           "Body {\"note\": \"what was done\", \"resolvedBy\": \"who\"}; resolvedBy is optional."
               + " Nothing is corrected here: do the correction first (a refund, ...), then record"
               + " it. 409 when the mismatch is not OPEN.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Resolved: the mismatch.",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "409",
+      description = "The mismatch is not OPEN (mismatch-not-open); nothing changed.",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   @PostMapping(BASE + "/mismatches/{id}/resolve")
   public MismatchResponse resolve(
       @PathVariable("id") String id, @RequestBody @Valid ResolveBody body) {
@@ -133,6 +148,24 @@ public class ReconciliationController {
           "200 with the run's summary (counts per class, what was resolved) when it ends within"
               + " orders.reconciliation.run-timeout; else 202, and the summary is at"
               + " /runs/{runId} once it ends. Running twice is harmless.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The run ended: its summary.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ReconciliationSummary.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Still running: its runId; the summary is at the Location once it ends.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = RunAccepted.class)))
+  @ApiResponse(
+      responseCode = "502",
+      description = "The run failed (bad-gateway); the detail says how.",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   @PostMapping(BASE + "/runs")
   public ResponseEntity<Object> runNow() {
     ReconciliationRuns.Started started = runs.runNow();
