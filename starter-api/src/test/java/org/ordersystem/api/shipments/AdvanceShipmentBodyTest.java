@@ -11,21 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.auth.ApiKeyInterceptor;
-import org.ordersystem.api.auth.ApiKeyRegistry;
-import org.ordersystem.api.auth.AuthProperties;
-import org.ordersystem.api.auth.AuthWebConfig;
+import org.ordersystem.api.ApiWebSlice;
 import org.ordersystem.api.orders.OrderWorkflowGateway;
-import org.ordersystem.api.problems.ProblemHandler;
-import org.ordersystem.api.problems.ProblemWriter;
-import org.ordersystem.api.web.StrictJsonBodies;
 import org.ordersystem.workflows.model.ShipmentState;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -37,29 +26,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * strict JSON reading and the API key check, nothing else, with the shipping service and the
  * workflows mocked.
  */
-@WebMvcTest(
-    useDefaultFilters = false,
-    includeFilters =
-        @ComponentScan.Filter(
-            type = FilterType.ASSIGNABLE_TYPE,
-            classes = {
-              ShipmentController.class,
-              ProblemHandler.class,
-              StrictJsonBodies.class,
-              AuthWebConfig.class
-            }))
-@Import({
-  ApiKeyInterceptor.class,
-  ApiKeyRegistry.class,
-  ProblemWriter.class,
-  AdvanceShipmentBodyTest.Properties.class
-})
+@ApiWebSlice
+@Import(ShipmentController.class)
 class AdvanceShipmentBodyTest {
-
-  /** The properties the key check reads. */
-  @TestConfiguration
-  @EnableConfigurationProperties(AuthProperties.class)
-  static class Properties {}
 
   @Autowired MockMvc mvc;
   @MockitoBean Shipments shipments;

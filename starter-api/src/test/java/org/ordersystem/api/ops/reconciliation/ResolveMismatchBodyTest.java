@@ -8,19 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.auth.ApiKeyInterceptor;
-import org.ordersystem.api.auth.ApiKeyRegistry;
-import org.ordersystem.api.auth.AuthProperties;
-import org.ordersystem.api.auth.AuthWebConfig;
-import org.ordersystem.api.problems.ProblemHandler;
-import org.ordersystem.api.problems.ProblemWriter;
-import org.ordersystem.api.web.StrictJsonBodies;
+import org.ordersystem.api.ApiWebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -31,29 +20,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * The resolve body as a typed record, in a web slice with the stores mocked: every field error in
  * one answer, unknown fields refused, and nothing reaches the store for a refused body.
  */
-@WebMvcTest(
-    useDefaultFilters = false,
-    includeFilters =
-        @ComponentScan.Filter(
-            type = FilterType.ASSIGNABLE_TYPE,
-            classes = {
-              ReconciliationController.class,
-              ProblemHandler.class,
-              StrictJsonBodies.class,
-              AuthWebConfig.class
-            }))
-@Import({
-  ApiKeyInterceptor.class,
-  ApiKeyRegistry.class,
-  ProblemWriter.class,
-  ResolveMismatchBodyTest.Properties.class
-})
+@ApiWebSlice
+@Import(ReconciliationController.class)
 class ResolveMismatchBodyTest {
-
-  /** The properties the key check reads. */
-  @TestConfiguration
-  @EnableConfigurationProperties(AuthProperties.class)
-  static class Properties {}
 
   @Autowired MockMvc mvc;
   @MockitoBean ReconciliationStores stores;
