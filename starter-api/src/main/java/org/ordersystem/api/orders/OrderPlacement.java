@@ -135,14 +135,16 @@ public class OrderPlacement {
   }
 
   /**
-   * The catalog entries of the body's valid skus; unknown skus are reported as field errors. With
-   * other errors already found, an unavailable catalog is not worth a 503: they are answered.
+   * The catalog entries of the body's well-formed skus (a sku refused already is not looked up);
+   * unknown skus are reported as field errors. With other errors already found, an unavailable
+   * catalog is not worth a 503: they are answered.
    */
   private Map<String, Product> products(OrderRequestBody body, List<FieldError> errors) {
     List<String> skus = new ArrayList<>();
     for (int i = 0; body.lines() != null && i < body.lines().size(); i++) {
       OrderRequestBody.Line line = body.lines().get(i);
-      skus.add(line == null || hasError(errors, "lines[" + i + "]") ? null : line.sku());
+      boolean invalidSku = hasError(errors, "lines[" + i + "]", "lines[" + i + "].sku");
+      skus.add(line == null || invalidSku ? null : line.sku());
     }
     TreeSet<String> known = skus.stream().filter(Objects::nonNull).collect(toTreeSet());
     if (known.isEmpty()) {
@@ -169,9 +171,9 @@ public class OrderPlacement {
     return products;
   }
 
-  private static boolean hasError(List<FieldError> errors, String path) {
-    return errors.stream()
-        .anyMatch(e -> e.field().equals(path) || e.field().startsWith(path + "."));
+  private static boolean hasError(List<FieldError> errors, String... fields) {
+    List<String> at = List.of(fields);
+    return errors.stream().anyMatch(e -> at.contains(e.field()));
   }
 
   private static boolean hasErrorUnder(List<FieldError> errors, String prefix) {
