@@ -1,5 +1,6 @@
 package org.ordersystem.api.config;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,9 @@ public class OpenApiConfig {
 
   /** Name of the security scheme every endpoint requires. */
   public static final String BEARER_SCHEME = "apiKey";
+
+  /** Marks, while the document is built, a property that can never be null. */
+  private static final String NEVER_NULL = "x-never-null";
 
   /**
    * A {@link Text} field's bounds in its schema: at least one character, at most {@code max}, and
@@ -86,6 +91,12 @@ public class OpenApiConfig {
         continue;
       }
       Schema property = entry.getValue();
+      if (property.getExtensions() != null && property.getExtensions().remove(NEVER_NULL) != null) {
+        if (property.getExtensions().isEmpty()) {
+          property.setExtensions(null);
+        }
+        continue;
+      }
       Set<String> types =
           property.getTypes() != null
               ? property.getTypes()
@@ -108,6 +119,20 @@ public class OpenApiConfig {
         property.getEnum().add(null);
       }
     }
+  }
+
+  /** A Java primitive is always written and never null: {@link #declareNullables} skips it. */
+  @Bean
+  PropertyCustomizer primitivesAreNeverNull() {
+    return (property, type) -> {
+      Type javaType = type.getType();
+      if (javaType instanceof Class<?> c
+          ? c.isPrimitive()
+          : javaType instanceof JavaType j && j.isPrimitive()) {
+        property.addExtension(NEVER_NULL, true);
+      }
+      return property;
+    };
   }
 
   @Bean

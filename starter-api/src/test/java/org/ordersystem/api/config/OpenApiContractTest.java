@@ -114,7 +114,15 @@ class OpenApiContractTest extends ApiTestSupport {
                 .doesNotExist())
         .andExpect(
             jsonPath("$.components.schemas.OrderResponse.properties.pending.anyOf[1].type")
-                .value("null"));
+                .value("null"))
+        // A Java primitive is never null.
+        .andExpect(
+            jsonPath("$.components.schemas.OrderResponse.properties.refundedAmount.type")
+                .value("integer"))
+        .andExpect(
+            jsonPath(
+                "$.components.schemas.OrderResponse.properties.refundedAmount",
+                not(hasKey("x-never-null"))));
   }
 
   @Test
