@@ -289,7 +289,7 @@ public abstract class ApiTestSupport {
   }
 
   /** Asserts an RFC 9457 problem with every member this API promises. */
-  protected static void assertProblem(ResultActions result, int status) throws Exception {
+  public static void assertProblem(ResultActions result, int status) throws Exception {
     result
         .andExpect(status().is(status))
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

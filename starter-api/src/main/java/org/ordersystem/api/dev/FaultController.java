@@ -1,21 +1,24 @@
 package org.ordersystem.api.dev;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Set;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
 import org.ordersystem.api.dev.FaultControl.Service;
 import org.ordersystem.api.problems.ApiProblem;
-import org.ordersystem.api.web.JsonFields;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Switches faults on and off in the reference services, to rehearse failures on the local stack.
  * Exists only with {@code orders.dev.faults-enabled=true}; elsewhere its paths answer 404.
  */
+@CallsServices
 @RestController
 @RequiresRole(Role.OPERATOR)
 @ConditionalOnProperty(name = "orders.dev.faults-enabled", havingValue = "true")
@@ -36,15 +40,6 @@ public class FaultController {
 
   /** Longest latency that can be injected: longer only hides the failure behind timeouts. */
   static final long MAX_LATENCY_MS = 60_000;
-
-  private static final Set<String> FIELDS =
-      Set.of(
-          "errorRate",
-          "latencyMs",
-          "outage",
-          "commitThenTimeout",
-          "duplicateEvents",
-          "reorderEvents");
 
   private final FaultControl faultControl;
 
@@ -70,16 +65,17 @@ public class FaultController {
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON_VALUE,
-                      schema = @Schema(implementation = Faults.class),
+                      schema = @Schema(implementation = FaultsBody.class),
                       examples =
                           @ExampleObject(
                               name = "failHalfTheCalls",
                               value = "{\"errorRate\": 0.5, \"latencyMs\": 200}"))))
   @PutMapping("/api/v1/dev/faults/{service}")
   public Faults put(
-      @ServiceParameter @PathVariable("service") String service, @RequestBody JsonNode body) {
+      @ServiceParameter @PathVariable("service") String service,
+      @RequestBody @Valid FaultsBody body) {
     Service target = service(service);
-    return faultControl.set(target, parse(body));
+    return faultControl.set(target, body.toFaults());
   }
 
   @Operation(summary = "Clear the faults of a service; returns the (cleared) faults in force")
@@ -103,27 +99,33 @@ public class FaultController {
                 ApiProblem.notFound("No service '" + name + "': use " + Service.pathNames() + "."));
   }
 
-  static Faults parse(JsonNode body) {
-    JsonFields json = new JsonFields();
-    JsonNode root = json.object(body, "", true, FIELDS);
-    if (root == null) {
-      throw ApiProblem.validation(json.errors());
+  /** The faults to put in force; fields left out are zero or false. */
+  @Schema(name = "FaultsBody", description = "Unknown fields are refused.")
+  public record FaultsBody(
+      @Schema(description = "Share of calls failing with UNAVAILABLE.", example = "0.5")
+          @DecimalMin(value = "0", message = "must be between 0.0 and 1.0")
+          @DecimalMax(value = "1", message = "must be between 0.0 and 1.0")
+          Double errorRate,
+      @Schema(description = "Added to every call.", example = "200")
+          @Min(value = 0, message = "must be between 0 and " + MAX_LATENCY_MS)
+          @Max(value = MAX_LATENCY_MS, message = "must be between 0 and " + MAX_LATENCY_MS)
+          Long latencyMs,
+      @Schema(description = "Every call fails with UNAVAILABLE.") Boolean outage,
+      @Schema(description = "Every call does its work, then answers DEADLINE_EXCEEDED.")
+          Boolean commitThenTimeout,
+      @Schema(description = "psp only, its event feed: every event delivered twice.")
+          Boolean duplicateEvents,
+      @Schema(description = "psp only, its event feed: pages shuffled, one event held back.")
+          Boolean reorderEvents) {
+
+    Faults toFaults() {
+      return new Faults(
+          errorRate == null ? 0 : errorRate,
+          latencyMs == null ? 0 : latencyMs,
+          Boolean.TRUE.equals(outage),
+          Boolean.TRUE.equals(commitThenTimeout),
+          Boolean.TRUE.equals(duplicateEvents),
+          Boolean.TRUE.equals(reorderEvents));
     }
-    Double errorRate = json.number(root, "errorRate", "errorRate", 0, 1);
-    Long latencyMs = json.integer(root, "latencyMs", "latencyMs", false, 0, MAX_LATENCY_MS);
-    Boolean outage = json.bool(root, "outage", "outage");
-    Boolean commitThenTimeout = json.bool(root, "commitThenTimeout", "commitThenTimeout");
-    Boolean duplicateEvents = json.bool(root, "duplicateEvents", "duplicateEvents");
-    Boolean reorderEvents = json.bool(root, "reorderEvents", "reorderEvents");
-    if (!json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
-    }
-    return new Faults(
-        errorRate == null ? 0 : errorRate,
-        latencyMs == null ? 0 : latencyMs,
-        Boolean.TRUE.equals(outage),
-        Boolean.TRUE.equals(commitThenTimeout),
-        Boolean.TRUE.equals(duplicateEvents),
-        Boolean.TRUE.equals(reorderEvents));
   }
 }

@@ -9,4 +9,4 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param points loyalty points
  */
 public record AccountBalances(
-    @Schema(example = "cust-1") String customerId, Amounts balance, Amounts points) {}
+    @Schema(example = "cust-001") String customerId, Amounts balance, Amounts points) {}

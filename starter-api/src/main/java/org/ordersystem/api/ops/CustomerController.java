@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.web.CustomerIds;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operator views of the customers. */
+@CallsServices
 @RestController
 @RequiresRole(Role.OPERATOR)
 public class CustomerController {
@@ -38,7 +40,7 @@ public class CustomerController {
               + " a customer the payment service does not know.")
   @GetMapping("/api/v1/ops/customers/{customerId}/accounts")
   public AccountBalances accounts(
-      @Parameter(description = "1 to 64 of A-Z a-z 0-9 . _ : @ -", example = "cust-1")
+      @Parameter(description = "1 to 64 of A-Z a-z 0-9 . _ : @ -", example = "cust-001")
           @PathVariable("customerId")
           String customerId) {
     String notFound = "No customer " + customerId + ".";

@@ -3,10 +3,12 @@ package org.ordersystem.api.ops;
 import io.swagger.v3.oas.annotations.Operation;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The payment ledger's health, for operators and end-to-end checks. */
+@CallsServices
 @RestController
 @RequiresRole(Role.OPERATOR)
 public class LedgerController {

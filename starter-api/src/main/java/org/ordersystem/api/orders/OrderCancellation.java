@@ -1,13 +1,10 @@
 package org.ordersystem.api.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Set;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.config.ApiProperties;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
-import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
@@ -26,8 +23,6 @@ public class OrderCancellation {
 
   static final int MAX_REASON_LENGTH = 500;
 
-  private static final Set<String> FIELDS = Set.of("reason");
-
   private final OrderReader reader;
   private final OrderUpdates updates;
   private final Duration acceptTimeout;
@@ -38,8 +33,8 @@ public class OrderCancellation {
     this.acceptTimeout = properties.acceptTimeout();
   }
 
-  public Cancelled cancel(Caller caller, String orderId, JsonNode body) {
-    CancelOrderRequest request = parse(body);
+  public Cancelled cancel(Caller caller, String orderId, OrderController.CancelOrderBody body) {
+    CancelOrderRequest request = new CancelOrderRequest(body == null ? null : body.reason());
     OrderView order = reader.findVisible(caller, orderId);
     UpdateOutcome<OrderView> outcome = updates.cancel(orderId, request, acceptTimeout);
     if (outcome instanceof UpdateOutcome.Completed<OrderView> done) {
@@ -60,22 +55,5 @@ public class OrderCancellation {
             + " is "
             + now.status()
             + "; only an order being placed can be cancelled.");
-  }
-
-  /** The request from an optional body {@code {reason?}}. */
-  static CancelOrderRequest parse(JsonNode body) {
-    if (body == null || body.isNull() || body.isMissingNode()) {
-      return new CancelOrderRequest(null);
-    }
-    JsonFields json = new JsonFields();
-    JsonNode root = json.object(body, "", true, FIELDS);
-    String reason =
-        root == null
-            ? null
-            : json.string(root, "reason", "reason", false, MAX_REASON_LENGTH, null, null);
-    if (!json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
-    }
-    return new CancelOrderRequest(reason);
   }
 }

@@ -1,6 +1,5 @@
 package org.ordersystem.api.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -8,10 +7,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import java.net.URI;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
+import org.ordersystem.api.web.CustomerIds;
+import org.ordersystem.api.web.IdempotencyKeyHeader;
+import org.ordersystem.api.web.Text;
+import org.ordersystem.workflows.model.OrderStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,8 +36,8 @@ public class OrderController {
   private static final String MIXED_SOURCES_EXAMPLE =
       """
       {
-        "customerId": "cust-1",
-        "lines": [{"sku": "SKU-1", "quantity": 2}, {"sku": "SKU-2", "quantity": 1}],
+        "customerId": "cust-001",
+        "lines": [{"sku": "TSHIRT-M", "quantity": 1}, {"sku": "MUG-BLUE", "quantity": 1}],
         "shippingAddress": {
           "name": "Hanako Yamada", "postalCode": "100-0001", "region": "Tokyo",
           "line1": "1-1 Chiyoda", "country": "JP"
@@ -41,7 +46,7 @@ public class OrderController {
           "sources": [
             {"type": "BALANCE", "amount": 2000},
             {"type": "POINTS", "amount": 500},
-            {"type": "CARD", "amount": 700, "cardToken": "tok_ok"}
+            {"type": "CARD", "amount": 1200, "cardToken": "tok_ok"}
           ]
         }
       }
@@ -82,11 +87,11 @@ public class OrderController {
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON_VALUE,
-                      schema = @Schema(implementation = PlaceOrderBody.class),
+                      schema = @Schema(implementation = OrderRequestBody.class),
                       examples =
                           @ExampleObject(
                               name = "balancePointsAndCard",
-                              summary = "3200 JPY paid from the balance, points and a card",
+                              summary = "3700 JPY paid from the balance, points and a card",
                               value = MIXED_SOURCES_EXAMPLE))))
   @ApiResponse(
       responseCode = "201",
@@ -146,15 +151,13 @@ public class OrderController {
               schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(path = "/api/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
   @RequiresRole(Role.SHOP)
+  @CallsServices // the catalog
   public ResponseEntity<OrderResponse> place(
       Caller caller,
-      @Parameter(
-              description =
-                  "Unique per order, 1 to 255 printable ASCII characters; reuse it"
-                      + " only to retry the same order.")
-          @RequestHeader(name = "Idempotency-Key", required = false)
+      @IdempotencyKeyHeader.Documented
+          @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false)
           String idempotencyKey,
-      @RequestBody JsonNode body) {
+      @RequestBody OrderRequestBody body) {
     OrderPlacement.Placed placed = placement.place(caller, idempotencyKey, body);
     return ResponseEntity.status(placed.status())
         .location(URI.create("/api/v1/orders/" + placed.order().orderId()))
@@ -198,18 +201,16 @@ public class OrderController {
   public ResponseEntity<OrderResponse> cancel(
       Caller caller,
       @PathVariable("orderId") String orderId,
-      @RequestBody(required = false) JsonNode body) {
+      @RequestBody(required = false) @Valid CancelOrderBody body) {
     OrderCancellation.Cancelled cancelled = cancellation.cancel(caller, orderId, body);
     return ResponseEntity.status(cancelled.status()).body(cancelled.order());
   }
 
-  /** The cancel body, for the OpenAPI document; read by {@link OrderCancellation#parse}. */
+  /** The cancel body; optional, as is its reason. */
   @Schema(name = "CancelOrderBody", description = "Optional; unknown fields are refused.")
-  record CancelOrderBody(
-      @Schema(
-              requiredMode = Schema.RequiredMode.NOT_REQUIRED,
-              maxLength = OrderCancellation.MAX_REASON_LENGTH,
-              example = "Customer changed their mind")
+  public record CancelOrderBody(
+      @Schema(example = "Customer changed their mind")
+          @Text(max = OrderCancellation.MAX_REASON_LENGTH)
           String reason) {}
 
   @Operation(summary = "Read an order (a shop sees only its own)")
@@ -222,11 +223,22 @@ public class OrderController {
   @GetMapping("/api/v1/orders")
   public OrderListing.OrderList list(
       Caller caller,
-      @RequestParam(name = "customerId", required = false) String customerId,
-      @Parameter(description = OrderListing.STATUS_HINT)
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "string",
+                      maxLength = CustomerIds.MAX_LENGTH,
+                      pattern = "^" + CustomerIds.PATTERN + "$"))
+          @RequestParam(name = "customerId", required = false)
+          String customerId,
+      @Parameter(
+              description = OrderListing.STATUS_HINT,
+              schema = @Schema(implementation = OrderStatus.class))
           @RequestParam(name = "status", required = false)
           String status,
-      @Parameter(description = "1 to 100, default 20")
+      @Parameter(
+              description = "1 to 100, default 20",
+              schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
           @RequestParam(name = "pageSize", required = false)
           String pageSize,
       @Parameter(description = "nextPageToken of the previous page")

@@ -4,16 +4,21 @@ import java.util.List;
 import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.ShippingAddress;
 
-/**
- * A POST /orders body as read from JSON, before pricing. Fields that were missing or invalid are
- * null (their errors are reported next to the draft), so pricing can still check what is usable.
- */
+/** A POST /orders body that passed validation, before pricing. */
 record OrderDraft(
     String customerId,
     List<Line> lines,
     ShippingAddress shippingAddress,
     List<PaymentSource> sources) {
 
-  /** A line as ordered; {@code sku} is null when invalid or a duplicate. */
-  record Line(String sku, Integer quantity) {}
+  /** A line as ordered. */
+  record Line(String sku, int quantity) {}
+
+  static OrderDraft of(OrderRequestBody body) {
+    return new OrderDraft(
+        body.customerId(),
+        body.lines().stream().map(l -> new Line(l.sku(), l.quantity())).toList(),
+        body.shippingAddress().toShippingAddress(),
+        body.payment().sources().stream().map(OrderRequestBody.Source::toPaymentSource).toList());
+  }
 }

@@ -1,8 +1,8 @@
 package org.ordersystem.api.orders;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,24 +14,24 @@ import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.config.ApiProperties;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.api.problems.FieldError;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.products.Product;
 import org.ordersystem.api.products.StockCatalog;
+import org.ordersystem.api.web.BodyValidator;
 import org.ordersystem.api.web.IdempotencyKeyHeader;
-import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
 import org.ordersystem.tracing.OrderContext;
 import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderView;
-import org.ordersystem.workflows.model.PaymentSource;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Places an order: parses the request, takes a place among the placements in flight ({@link
+ * Places an order: validates the request, takes a place among the placements in flight ({@link
  * PlacementAdmission}), validates and prices it, claims its Idempotency-Key, then starts (or
  * rejoins) the order's workflow with Update-with-Start and waits for its acceptance decision.
  *
@@ -50,6 +50,7 @@ public class OrderPlacement {
   private final OrderReadModel readModel;
   private final OrderReader reader;
   private final PlacementAdmission admission;
+  private final BodyValidator validator;
   private final Duration acceptTimeout;
 
   public OrderPlacement(
@@ -59,6 +60,7 @@ public class OrderPlacement {
       OrderWorkflowGateway workflows,
       OrderReadModel readModel,
       OrderReader reader,
+      BodyValidator validator,
       ApiProperties properties) {
     this.catalog = catalog;
     this.idempotencyKeys = idempotencyKeys;
@@ -66,29 +68,27 @@ public class OrderPlacement {
     this.readModel = readModel;
     this.reader = reader;
     this.admission = admission;
+    this.validator = validator;
     this.acceptTimeout = properties.acceptTimeout();
   }
 
-  public Placed place(Caller caller, String idempotencyKey, JsonNode body) {
-    JsonFields json = new JsonFields();
-    IdempotencyKeyHeader.check(idempotencyKey, json);
-    OrderDraft draft = OrderRequestParser.parse(body, json);
-    if (draft == null) {
-      throw ApiProblem.validation(json.errors());
-    }
+  public Placed place(Caller caller, String idempotencyKey, OrderRequestBody body) {
+    List<FieldError> errors = new ArrayList<>();
+    IdempotencyKeyHeader.check(idempotencyKey).ifPresent(errors::add);
+    errors.addAll(validator.errors(body));
     // Admitted before the catalog is asked, the key claimed or a workflow started, so a refusal
-    // costs next to nothing and changes nothing. A body that does not even parse is cheaper to
-    // refuse with its 400 than with a 429 the client would retry in vain.
-    return admission.admit(() -> placeAdmitted(caller, idempotencyKey, draft, json));
+    // costs next to nothing and changes nothing.
+    return admission.admit(() -> placeAdmitted(caller, idempotencyKey, body, errors));
   }
 
   private Placed placeAdmitted(
-      Caller caller, String idempotencyKey, OrderDraft draft, JsonFields json) {
-    Map<String, Product> products = products(draft, json);
-    long total = checkTotal(draft, products, json);
-    if (!json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
+      Caller caller, String idempotencyKey, OrderRequestBody body, List<FieldError> errors) {
+    Map<String, Product> products = products(body, errors);
+    long total = checkTotal(body, products, errors);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.validation(errors);
     }
+    OrderDraft draft = OrderDraft.of(body);
 
     RestIdempotencyKeys.Claim claim =
         idempotencyKeys.claim(
@@ -133,59 +133,82 @@ public class OrderPlacement {
         stored.map(OrderResponse::from).orElseGet(() -> OrderResponse.creating(request)));
   }
 
-  /** The catalog entries of the draft's skus; unknown skus are reported as field errors. */
-  private Map<String, Product> products(OrderDraft draft, JsonFields json) {
-    TreeSet<String> skus =
-        draft.lines().stream()
-            .map(OrderDraft.Line::sku)
-            .filter(Objects::nonNull)
-            .collect(Collectors.toCollection(TreeSet::new));
-    if (skus.isEmpty()) {
+  /**
+   * The catalog entries of the body's well-formed skus (a sku refused already is not looked up);
+   * unknown skus are reported as field errors. With other errors already found, an unavailable
+   * catalog is not worth a 503: they are answered.
+   */
+  private Map<String, Product> products(OrderRequestBody body, List<FieldError> errors) {
+    List<String> skus = new ArrayList<>();
+    for (int i = 0; body.lines() != null && i < body.lines().size(); i++) {
+      OrderRequestBody.Line line = body.lines().get(i);
+      boolean invalidSku = hasError(errors, "lines[" + i + "]", "lines[" + i + "].sku");
+      skus.add(line == null || invalidSku ? null : line.sku());
+    }
+    TreeSet<String> known = skus.stream().filter(Objects::nonNull).collect(toTreeSet());
+    if (known.isEmpty()) {
       return Map.of();
     }
     Map<String, Product> products;
     try {
-      products = catalog.forPricing(skus);
+      products = catalog.forPricing(known);
     } catch (DownstreamException e) {
-      if (!json.errors().isEmpty()) {
+      if (!errors.isEmpty()) {
         // The request is invalid anyway: say so rather than send the client away with a 503.
-        throw ApiProblem.validation(json.errors());
+        throw ApiProblem.validation(errors);
       }
       throw e;
     }
-    for (int i = 0; i < draft.lines().size(); i++) {
-      String sku = draft.lines().get(i).sku();
+    for (int i = 0; i < skus.size(); i++) {
+      String sku = skus.get(i);
       if (sku != null && !products.containsKey(sku)) {
-        json.error("lines[" + i + "].sku", "unknown sku " + sku);
+        errors.add(new FieldError("lines[" + i + "].sku", "unknown sku " + sku));
       }
     }
     return products;
   }
 
+  private static boolean hasError(List<FieldError> errors, String... fields) {
+    List<String> at = List.of(fields);
+    return errors.stream().anyMatch(e -> at.contains(e.field()));
+  }
+
+  private static boolean hasErrorUnder(List<FieldError> errors, String prefix) {
+    return errors.stream().anyMatch(e -> e.field().startsWith(prefix));
+  }
+
+  private static java.util.stream.Collector<String, ?, TreeSet<String>> toTreeSet() {
+    return Collectors.toCollection(TreeSet::new);
+  }
+
   /** The order total from catalog prices, checked against the payment sources. */
-  private static long checkTotal(OrderDraft draft, Map<String, Product> products, JsonFields json) {
-    if (json.hasErrorsUnder("lines") || json.hasErrorsUnder("payment")) {
+  private static long checkTotal(
+      OrderRequestBody body, Map<String, Product> products, List<FieldError> errors) {
+    if (hasErrorUnder(errors, "body")
+        || hasErrorUnder(errors, "lines")
+        || hasErrorUnder(errors, "payment")) {
       return 0; // the sum would be meaningless; the errors already say what to fix
     }
     long total = 0;
     long paid = 0;
     try {
-      for (OrderDraft.Line line : draft.lines()) {
+      for (OrderRequestBody.Line line : body.lines()) {
         total =
             Math.addExact(
                 total, Math.multiplyExact(products.get(line.sku()).unitPrice(), line.quantity()));
       }
-      for (PaymentSource source : draft.sources()) {
+      for (OrderRequestBody.Source source : body.payment().sources()) {
         paid = Math.addExact(paid, source.amount());
       }
     } catch (ArithmeticException e) {
-      json.error("lines", "the order total is too large");
+      errors.add(new FieldError("lines", "the order total is too large"));
       return 0;
     }
     if (paid != total) {
-      json.error(
-          "payment.sources",
-          "amounts add up to %d JPY but the order total is %d JPY".formatted(paid, total));
+      errors.add(
+          new FieldError(
+              "payment.sources",
+              "amounts add up to %d JPY but the order total is %d JPY".formatted(paid, total)));
     }
     return total;
   }

@@ -1,7 +1,9 @@
 package org.ordersystem.api.problems;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -74,25 +77,48 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return response(body, new HttpHeaders());
   }
 
-  /** Malformed JSON (or no body) is a validation problem on the body as a whole. */
+  /**
+   * A body that cannot be read: malformed JSON, no body, or a value of the wrong type or an unknown
+   * field, which Jackson refuses while mapping it onto the body's record. Each is a validation
+   * problem at the field it concerns, or at {@code body}.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex,
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String message = "malformed JSON";
-    if (ex.getMostSpecificCause() instanceof JsonProcessingException json) {
+    FieldError error = new FieldError(FieldErrors.BODY, "malformed JSON");
+    if (ex.getMostSpecificCause() instanceof JsonMappingException mapping
+        && !(mapping.getCause() instanceof JsonParseException)) {
+      error = FieldErrors.of(mapping);
+    } else if (ex.getMostSpecificCause() instanceof JsonProcessingException json) {
       JsonLocation at = json.getLocation();
-      message =
-          at == null
-              ? "malformed JSON: " + json.getOriginalMessage()
-              : "malformed JSON at line %d, column %d: %s"
-                  .formatted(at.getLineNr(), at.getColumnNr(), json.getOriginalMessage());
+      error =
+          new FieldError(
+              FieldErrors.BODY,
+              at == null
+                  ? "malformed JSON: " + json.getOriginalMessage()
+                  : "malformed JSON at line %d, column %d: %s"
+                      .formatted(at.getLineNr(), at.getColumnNr(), json.getOriginalMessage()));
     } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body")) {
-      message = "a JSON body is required";
+      error = new FieldError(FieldErrors.BODY, "a JSON body is required");
     }
-    ApiProblem problem = ApiProblem.validation(List.of(new FieldError("body", message)));
+    return validation(List.of(error), request);
+  }
+
+  /** A {@code @Valid} body broke its constraints: every field error at once. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return validation(FieldErrors.of(ex.getBindingResult()), request);
+  }
+
+  private static ResponseEntity<Object> validation(List<FieldError> errors, WebRequest request) {
+    ApiProblem problem = ApiProblem.validation(errors);
     return response(problem.toProblemDetail(path(request)), new HttpHeaders());
   }
 

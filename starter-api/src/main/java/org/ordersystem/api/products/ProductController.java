@@ -2,10 +2,12 @@ package org.ordersystem.api.products;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import org.ordersystem.api.config.CallsServices;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The catalog, for shops building their storefront and for operators. */
+@CallsServices
 @RestController
 public class ProductController {
 

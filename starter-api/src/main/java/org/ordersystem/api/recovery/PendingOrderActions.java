@@ -1,8 +1,6 @@
 package org.ordersystem.api.recovery;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Set;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.orders.OrderReader;
 import org.ordersystem.api.orders.OrderResponse;
@@ -11,7 +9,6 @@ import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.orders.UpdateOutcome;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
-import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.RecoveryRequest;
@@ -44,8 +41,6 @@ public class PendingOrderActions {
 
   static final int MAX_NOTE_LENGTH = 500;
 
-  private static final Set<String> FIELDS = Set.of("note");
-
   private final OrderReader reader;
   private final OrderUpdates updates;
   private final OrderWorkflowGateway workflows;
@@ -62,16 +57,19 @@ public class PendingOrderActions {
     this.wait = waits.actionWait();
   }
 
-  public Answer retry(Caller caller, String orderId, JsonNode body) {
+  public Answer retry(Caller caller, String orderId, PendingOrderController.RecoveryNoteBody body) {
     return act(Action.RETRY, caller, orderId, body);
   }
 
-  public Answer rollback(Caller caller, String orderId, JsonNode body) {
+  public Answer rollback(
+      Caller caller, String orderId, PendingOrderController.RecoveryNoteBody body) {
     return act(Action.ROLLBACK, caller, orderId, body);
   }
 
-  private Answer act(Action action, Caller caller, String orderId, JsonNode body) {
-    RecoveryRequest request = new RecoveryRequest("operator:" + caller.name(), parseNote(body));
+  private Answer act(
+      Action action, Caller caller, String orderId, PendingOrderController.RecoveryNoteBody body) {
+    RecoveryRequest request =
+        new RecoveryRequest("operator:" + caller.name(), body == null ? null : body.note());
     OrderView order = reader.findVisible(caller, orderId);
     UpdateOutcome<OrderView> outcome =
         action == Action.RETRY
@@ -126,20 +124,5 @@ public class PendingOrderActions {
       }
       throw e;
     }
-  }
-
-  /** The note from an optional body {@code {note?}}. */
-  static String parseNote(JsonNode body) {
-    if (body == null || body.isNull() || body.isMissingNode()) {
-      return null;
-    }
-    JsonFields json = new JsonFields();
-    JsonNode root = json.object(body, "", true, FIELDS);
-    String note =
-        root == null ? null : json.string(root, "note", "note", false, MAX_NOTE_LENGTH, null, null);
-    if (!json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
-    }
-    return note;
   }
 }

@@ -1,16 +1,18 @@
 package org.ordersystem.api.recovery;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
 import org.ordersystem.api.orders.OrderListing;
 import org.ordersystem.api.orders.OrderResponse;
+import org.ordersystem.api.web.Text;
+import org.ordersystem.workflows.model.OrderStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,10 +49,15 @@ public class PendingOrderController {
       content = @Content(mediaType = PROBLEM))
   @GetMapping("/api/v1/ops/orders")
   public OrderListing.OrderList list(
-      @Parameter(description = OrderListing.STATUS_HINT, example = "PENDING")
+      @Parameter(
+              description = OrderListing.STATUS_HINT,
+              example = "PENDING",
+              schema = @Schema(implementation = OrderStatus.class))
           @RequestParam(name = "status", required = false)
           String status,
-      @Parameter(description = "1 to 100, default 20")
+      @Parameter(
+              description = "1 to 100, default 20",
+              schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
           @RequestParam(name = "limit", required = false)
           String limit,
       @Parameter(description = "nextPageToken of the previous page")
@@ -96,7 +103,7 @@ public class PendingOrderController {
   public ResponseEntity<OrderResponse> retry(
       Caller caller,
       @PathVariable("orderId") String orderId,
-      @RequestBody(required = false) JsonNode body) {
+      @RequestBody(required = false) @Valid RecoveryNoteBody body) {
     PendingOrderActions.Answer answer = actions.retry(caller, orderId, body);
     return ResponseEntity.status(answer.status()).body(answer.order());
   }
@@ -138,17 +145,15 @@ public class PendingOrderController {
   public ResponseEntity<OrderResponse> rollback(
       Caller caller,
       @PathVariable("orderId") String orderId,
-      @RequestBody(required = false) JsonNode body) {
+      @RequestBody(required = false) @Valid RecoveryNoteBody body) {
     PendingOrderActions.Answer answer = actions.rollback(caller, orderId, body);
     return ResponseEntity.status(answer.status()).body(answer.order());
   }
 
-  /** The retry and rollback body, for the OpenAPI document; read by {@link PendingOrderActions}. */
+  /** The retry and rollback body; optional, as is its note. */
   @Schema(name = "RecoveryNoteBody", description = "Optional; unknown fields are refused.")
-  record RecoveryNoteBody(
-      @Schema(
-              requiredMode = Schema.RequiredMode.NOT_REQUIRED,
-              maxLength = PendingOrderActions.MAX_NOTE_LENGTH,
-              example = "Shipping is back up (incident 42)")
+  public record RecoveryNoteBody(
+      @Schema(example = "Shipping is back up (incident 42)")
+          @Text(max = PendingOrderActions.MAX_NOTE_LENGTH)
           String note) {}
 }

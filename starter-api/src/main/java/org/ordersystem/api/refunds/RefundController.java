@@ -1,8 +1,6 @@
 package org.ordersystem.api.refunds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,9 +62,9 @@ public class RefundController {
                             value = "{\"amount\": 500, \"reason\": \"Late delivery\"}"),
                         @ExampleObject(
                             name = "lines",
-                            summary = "One unit of SKU-1 returned",
+                            summary = "One TSHIRT-M returned",
                             value =
-                                "{\"lines\": [{\"sku\": \"SKU-1\", \"quantity\": 1}],"
+                                "{\"lines\": [{\"sku\": \"TSHIRT-M\", \"quantity\": 1}],"
                                     + " \"reason\": \"Damaged in transit\"}")
                       })))
   @ApiResponse(
@@ -108,10 +106,10 @@ public class RefundController {
   public ResponseEntity<RefundResponse> request(
       Caller caller,
       @PathVariable("orderId") String orderId,
-      @Parameter(required = true, description = IdempotencyKeyHeader.DESCRIPTION)
+      @IdempotencyKeyHeader.Documented
           @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false)
           String idempotencyKey,
-      @RequestBody JsonNode body) {
+      @RequestBody RefundBody body) {
     RefundRequests.Requested requested = requests.request(caller, orderId, idempotencyKey, body);
     return ResponseEntity.status(requested.status())
         .location(location(orderId, requested.refund().refundId()))

@@ -1,7 +1,8 @@
 package org.ordersystem.api.refunds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.config.ApiProperties;
@@ -9,9 +10,10 @@ import org.ordersystem.api.orders.OrderReader;
 import org.ordersystem.api.orders.OrderUpdates;
 import org.ordersystem.api.orders.UpdateOutcome;
 import org.ordersystem.api.problems.ApiProblem;
+import org.ordersystem.api.problems.FieldError;
 import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.api.web.BodyValidator;
 import org.ordersystem.api.web.IdempotencyKeyHeader;
-import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.RefundRequest;
@@ -37,27 +39,33 @@ public class RefundRequests {
   private final OrderReader orders;
   private final RefundReader refunds;
   private final OrderUpdates updates;
+  private final BodyValidator validator;
   private final Duration acceptTimeout;
 
   public RefundRequests(
-      OrderReader orders, RefundReader refunds, OrderUpdates updates, ApiProperties properties) {
+      OrderReader orders,
+      RefundReader refunds,
+      OrderUpdates updates,
+      BodyValidator validator,
+      ApiProperties properties) {
     this.orders = orders;
+    this.validator = validator;
     this.refunds = refunds;
     this.updates = updates;
     this.acceptTimeout = properties.acceptTimeout();
   }
 
-  public Requested request(Caller caller, String orderId, String idempotencyKey, JsonNode body) {
-    JsonFields json = new JsonFields();
-    IdempotencyKeyHeader.check(idempotencyKey, json);
-    RefundRequestParser.Draft draft = RefundRequestParser.parse(body, json);
-    if (draft == null || !json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
+  public Requested request(Caller caller, String orderId, String idempotencyKey, RefundBody body) {
+    List<FieldError> errors = new ArrayList<>();
+    IdempotencyKeyHeader.check(idempotencyKey).ifPresent(errors::add);
+    errors.addAll(validator.errors(body));
+    if (!errors.isEmpty()) {
+      throw ApiProblem.validation(errors);
     }
     OrderView order = orders.findVisible(caller, orderId);
     String refundId = RefundIds.of(orderId, caller, idempotencyKey);
     RefundRequest request =
-        new RefundRequest(refundId, draft.amount(), draft.lines(), draft.reason());
+        new RefundRequest(refundId, body.amount(), body.refundLines(), body.reason());
     boolean completedBefore =
         known(orderId, refundId).filter(r -> r.status() == RefundStatus.COMPLETED).isPresent();
 

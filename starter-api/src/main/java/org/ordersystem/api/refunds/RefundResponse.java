@@ -38,7 +38,8 @@ public record RefundResponse(
 
   /** Units of one sku returned. */
   @Schema(name = "RefundLine")
-  public record Line(@Schema(example = "SKU-1") String sku, @Schema(example = "1") int quantity) {}
+  public record Line(
+      @Schema(example = "TSHIRT-M") String sku, @Schema(example = "1") int quantity) {}
 
   /** The part of the refund returned to one payment leg of the order. */
   public record LegRefund(

@@ -1,16 +1,16 @@
 package org.ordersystem.api.shipments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Set;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.CallsServices;
 import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.problems.ApiProblem;
-import org.ordersystem.api.web.JsonFields;
 import org.ordersystem.api.web.OrderIds;
 import org.ordersystem.workflows.model.ShipmentState;
 import org.slf4j.Logger;
@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Operators move shipments forward as the carrier would, and the order hears of it: the shipping
  * side's callback in the local stack.
  */
+@CallsServices
 @RestController
 @RequiresRole(Role.OPERATOR)
 public class ShipmentController {
@@ -32,16 +33,17 @@ public class ShipmentController {
   /** Where an order's parcel stands after the call. */
   public record ShipmentProgress(String orderId, ShipmentState shipmentState) {}
 
-  /** The body, for the OpenAPI document; read by {@link #parse}. */
+  /** The states an operator can move a shipment to. */
+  public enum Target {
+    DISPATCHED,
+    DELIVERED
+  }
+
+  /** The body: the state to move the shipment to. */
   @Schema(name = "AdvanceShipmentBody", description = "Unknown fields are refused.")
-  record AdvanceShipmentBody(
-      @Schema(
-              requiredMode = Schema.RequiredMode.REQUIRED,
-              allowableValues = {"DISPATCHED", "DELIVERED"})
-          String state) {}
+  public record AdvanceShipmentBody(@NotNull(message = "is required") Target state) {}
 
   private static final Logger log = LoggerFactory.getLogger(ShipmentController.class);
-  private static final Set<String> FIELDS = Set.of("state");
 
   private final Shipments shipments;
   private final OrderWorkflowGateway workflows;
@@ -82,8 +84,8 @@ public class ShipmentController {
       path = "/api/v1/ops/shipments/{orderId}/advance",
       consumes = MediaType.APPLICATION_JSON_VALUE)
   public ShipmentProgress advance(
-      @PathVariable("orderId") String orderId, @RequestBody JsonNode body) {
-    ShipmentState target = parse(body);
+      @PathVariable("orderId") String orderId, @RequestBody @Valid AdvanceShipmentBody body) {
+    ShipmentState target = ShipmentState.valueOf(body.state().name());
     if (!OrderIds.isValid(orderId)) {
       throw ApiProblem.notFound("No shipment for order " + orderId + ".");
     }
@@ -93,23 +95,5 @@ public class ShipmentController {
       log.warn("shipment of order {} is {} but the order's workflow is not running", orderId, now);
     }
     return new ShipmentProgress(orderId, now);
-  }
-
-  static ShipmentState parse(JsonNode body) {
-    JsonFields json = new JsonFields();
-    JsonNode root = json.object(body, "", true, FIELDS);
-    String state = root == null ? null : json.string(root, "state", "state", true, 16, null, null);
-    ShipmentState target = null;
-    if (state != null) {
-      if (state.equals("DISPATCHED") || state.equals("DELIVERED")) {
-        target = ShipmentState.valueOf(state);
-      } else {
-        json.error("state", "must be DISPATCHED or DELIVERED");
-      }
-    }
-    if (!json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
-    }
-    return target;
   }
 }

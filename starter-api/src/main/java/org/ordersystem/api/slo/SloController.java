@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
+import org.ordersystem.api.config.AnswersFromMemory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The objectives as the system evaluates them, for operators. */
+@AnswersFromMemory
 @RestController
 @RequiresRole(Role.OPERATOR)
 @ConditionalOnProperty(name = "orders.slo.enabled", havingValue = "true", matchIfMissing = true)

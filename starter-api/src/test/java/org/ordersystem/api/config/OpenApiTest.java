@@ -64,7 +64,7 @@ class OpenApiTest extends ApiTestSupport {
   void shouldDescribeAccountsLedgerAndEveryFaultTarget() throws Exception {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(
-            jsonPath("$.components.schemas.AccountBalances.properties.points.$ref")
+            jsonPath("$.components.schemas.AccountBalances.properties.points.anyOf[0].$ref")
                 .value("#/components/schemas/Amounts"))
         .andExpect(jsonPath("$.components.schemas.Amounts.properties", hasKey("available")))
         .andExpect(jsonPath("$.components.schemas.CustomerAccount.properties", hasKey("points")))
@@ -78,7 +78,7 @@ class OpenApiTest extends ApiTestSupport {
             jsonPath(
                     "$.paths['/api/v1/dev/faults/{service}'].put.requestBody.content"
                         + "['application/json'].schema.$ref")
-                .value("#/components/schemas/Faults"));
+                .value("#/components/schemas/FaultsBody"));
   }
 
   @Test
@@ -145,7 +145,7 @@ class OpenApiTest extends ApiTestSupport {
             jsonPath(
                 "$.paths['/api/v1/ops/recovery/sweeps/{sweepId}'].get.responses", hasKey("404")))
         .andExpect(
-            jsonPath("$.components.schemas.OrderResponse.properties.pending.$ref")
+            jsonPath("$.components.schemas.OrderResponse.properties.pending.anyOf[0].$ref")
                 .value("#/components/schemas/Pending"))
         .andExpect(jsonPath("$.components.schemas.Pending.properties", hasKey("rollbackAllowed")))
         .andExpect(jsonPath("$.components.schemas.SweepItem.properties", hasKey("decision")));
@@ -157,12 +157,12 @@ class OpenApiTest extends ApiTestSupport {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(
             jsonPath(shed + ".content['application/problem+json'].schema.$ref")
-                .value("#/components/schemas/ProblemDetail"))
+                .value("#/components/schemas/Problem"))
         .andExpect(jsonPath(shed + ".headers['Retry-After'].schema.type").value("integer"))
         .andExpect(jsonPath(shed + ".headers['Retry-After'].schema.minimum").value(1))
         .andExpect(jsonPath("$.paths['/api/v1/orders'].post.responses", hasKey("201")))
         .andExpect(jsonPath("$.paths['/api/v1/orders'].post.responses", hasKey("202")))
-        .andExpect(jsonPath("$.components.schemas.ProblemDetail.properties", hasKey("type")));
+        .andExpect(jsonPath("$.components.schemas.Problem.properties", hasKey("type")));
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.ordersystem.api.ApiTestSupport.OPERATOR_KEY;
+import static org.ordersystem.api.ApiTestSupport.assertProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -13,14 +15,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.grpc.Status;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
+import org.ordersystem.api.ApiWebSlice;
 import org.ordersystem.api.dev.FaultControl.Service;
 import org.ordersystem.api.grpc.DownstreamException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The dev fault control, enabled in the shared test context. */
-class FaultControllerTest extends ApiTestSupport {
+/** The dev fault control, enabled, in a web slice with the services' fault control mocked. */
+@ApiWebSlice
+@Import(FaultController.class)
+@TestPropertySource(properties = "orders.dev.faults-enabled=true")
+class FaultControllerTest {
+
+  @Autowired MockMvc mvc;
+  @MockitoBean FaultControl faultControl;
 
   @Test
   void shouldSetTheFaultsOfAServiceAndReturnThoseInForce() throws Exception {
@@ -93,14 +106,23 @@ class FaultControllerTest extends ApiTestSupport {
 
   @Test
   void shouldRefuseOutOfRangeFaultsWithEveryFieldError() throws Exception {
-    ResultActions result =
-        putFaults("payment", "{\"errorRate\":1.5,\"latencyMs\":60001,\"outage\":\"yes\"}");
+    ResultActions result = putFaults("payment", "{\"errorRate\":1.5,\"latencyMs\":60001}");
 
     assertProblem(result, 400);
     result
         .andExpect(jsonPath("$.errors[0].field").value("errorRate"))
-        .andExpect(jsonPath("$.errors[1].field").value("latencyMs"))
-        .andExpect(jsonPath("$.errors[2].field").value("outage"));
+        .andExpect(jsonPath("$.errors[1].field").value("latencyMs"));
+    verifyNoInteractions(faultControl);
+  }
+
+  @Test
+  void shouldRefuseAValueOfTheWrongTypeAtItsField() throws Exception {
+    ResultActions result = putFaults("payment", "{\"outage\":\"yes\"}");
+
+    assertProblem(result, 400);
+    result
+        .andExpect(jsonPath("$.errors[0].field").value("outage"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be true or false"));
     verifyNoInteractions(faultControl);
   }
 

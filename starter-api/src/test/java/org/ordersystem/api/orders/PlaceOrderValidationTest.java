@@ -162,6 +162,19 @@ class PlaceOrderValidationTest extends ApiTestSupport {
   }
 
   @Test
+  void shouldStillLookUpTheSkuOfALineWhoseQuantityIsInvalid() throws Exception {
+    ObjectNode body = validOrder();
+    line(body, 0).put("sku", "NOPE-9").put("quantity", 0);
+
+    postOrder(SHOP_KEY, "key-1", body.toString())
+        .andExpect(
+            jsonPath("$.errors[*].field", containsInAnyOrder("lines[0].quantity", "lines[0].sku")))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'lines[0].sku')].message")
+                .value(hasItem("unknown sku NOPE-9")));
+  }
+
+  @Test
   void shouldSayTheExpectedTotalWhenSourcesDoNotAddUp() throws Exception {
     ObjectNode body = validOrder();
     source(body, 0).put("amount", 1000);

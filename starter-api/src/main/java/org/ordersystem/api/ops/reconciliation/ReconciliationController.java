@@ -1,26 +1,30 @@
 package org.ordersystem.api.ops.reconciliation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.ordersystem.api.auth.RequiresRole;
 import org.ordersystem.api.auth.Role;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.FieldError;
 import org.ordersystem.api.problems.ProblemType;
-import org.ordersystem.api.web.JsonFields;
+import org.ordersystem.api.web.Text;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ReconciliationStoreException;
 import org.ordersystem.workflows.reconciliation.Mismatch;
 import org.ordersystem.workflows.reconciliation.MismatchState;
 import org.ordersystem.workflows.reconciliation.ReconciliationSummary;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +43,15 @@ public class ReconciliationController {
   static final int MAX_PAGE_SIZE = 200;
   static final int MAX_NOTE_LENGTH = 1000;
 
+  /** How an operator closes a mismatch: what was done, and who did it (optional). */
+  @Schema(name = "ResolveMismatchBody", description = "Unknown fields are refused.")
+  public record ResolveBody(
+      @Schema(example = "Refunded the duplicate charge by hand (ticket 7)")
+          @NotNull(message = "is required")
+          @Text(max = MAX_NOTE_LENGTH)
+          String note,
+      @Schema(example = "hanako") @Text(max = 128) String resolvedBy) {}
+
   /** A page of mismatches, newest first; {@code nextPageToken} is null on the last page. */
   public record MismatchList(List<MismatchResponse> items, String nextPageToken) {}
 
@@ -56,10 +69,14 @@ public class ReconciliationController {
   @Operation(summary = "List payment mismatches, newest first (operator)")
   @GetMapping(BASE + "/mismatches")
   public MismatchList list(
-      @Parameter(description = "OPEN, AUTO_RESOLVED or RESOLVED_BY_OPERATOR; all when absent")
+      @Parameter(
+              description = "OPEN, AUTO_RESOLVED or RESOLVED_BY_OPERATOR; all when absent",
+              schema = @Schema(implementation = MismatchState.class))
           @RequestParam(name = "state", required = false)
           String state,
-      @Parameter(description = "1 to 200, default 50")
+      @Parameter(
+              description = "1 to 200, default 50",
+              schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
           @RequestParam(name = "pageSize", required = false)
           String pageSize,
       @Parameter(description = "nextPageToken of the previous page")
@@ -99,19 +116,20 @@ public class ReconciliationController {
           "Body {\"note\": \"what was done\", \"resolvedBy\": \"who\"}; resolvedBy is optional."
               + " Nothing is corrected here: do the correction first (a refund, ...), then record"
               + " it. 409 when the mismatch is not OPEN.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Resolved: the mismatch.",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "409",
+      description = "The mismatch is not OPEN (mismatch-not-open); nothing changed.",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   @PostMapping(BASE + "/mismatches/{id}/resolve")
-  public MismatchResponse resolve(@PathVariable("id") String id, @RequestBody JsonNode body) {
+  public MismatchResponse resolve(
+      @PathVariable("id") String id, @RequestBody @Valid ResolveBody body) {
     long mismatchId = mismatchId(id);
-    JsonFields json = new JsonFields();
-    JsonNode root = json.object(body, "", true, Set.of("note", "resolvedBy"));
-    String note =
-        root == null ? null : json.string(root, "note", "note", true, MAX_NOTE_LENGTH, null, null);
-    String by =
-        root == null ? null : json.string(root, "resolvedBy", "resolvedBy", false, 128, null, null);
-    if (!json.errors().isEmpty()) {
-      throw ApiProblem.validation(json.errors());
-    }
-    String operator = by == null ? "operator" : by;
+    String note = body.note();
+    String operator = body.resolvedBy() == null ? "operator" : body.resolvedBy();
     MismatchStore.OperatorOutcome outcome =
         store(
             () -> stores.mismatches().resolveByOperator(mismatchId, operator, note, Instant.now()));
@@ -130,6 +148,24 @@ public class ReconciliationController {
           "200 with the run's summary (counts per class, what was resolved) when it ends within"
               + " orders.reconciliation.run-timeout; else 202, and the summary is at"
               + " /runs/{runId} once it ends. Running twice is harmless.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The run ended: its summary.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ReconciliationSummary.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Still running: its runId; the summary is at the Location once it ends.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = RunAccepted.class)))
+  @ApiResponse(
+      responseCode = "502",
+      description = "The run failed (bad-gateway); the detail says how.",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   @PostMapping(BASE + "/runs")
   public ResponseEntity<Object> runNow() {
     ReconciliationRuns.Started started = runs.runNow();
