@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.api.orders.StandInOrderWorkflow.Scenario;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.temporal.TemporalCalls;
@@ -63,7 +64,7 @@ class OrderUpdatesTest {
 
   @Test
   void shouldCancelAnOrderBeingPlaced() {
-    gateway.place(request("u-1", "slow"), SHORT);
+    gateway.place(request("u-1", Scenario.UNDECIDED.customerId), SHORT);
 
     UpdateOutcome<OrderView> outcome =
         updates.cancel("u-1", new CancelOrderRequest("changed my mind"), LONG);
@@ -76,15 +77,17 @@ class OrderUpdatesTest {
 
   @Test
   void shouldReportAcceptedWhenTheCancelDoesNotFinishInTime() {
-    gateway.place(request("u-2", "slow"), SHORT);
+    gateway.place(request("u-2", Scenario.UNDECIDED.customerId), SHORT);
 
-    assertThat(updates.cancel("u-2", new CancelOrderRequest("slow"), SHORT))
+    assertThat(
+            updates.cancel(
+                "u-2", new CancelOrderRequest(StandInOrderWorkflow.NEVER_FINISHES), SHORT))
         .isInstanceOf(UpdateOutcome.Accepted.class);
   }
 
   @Test
   void shouldRefuseACancelWithTheValidatorsMessage() {
-    gateway.place(request("u-3", "open"), LONG);
+    gateway.place(request("u-3", Scenario.STAYS_OPEN.customerId), LONG);
 
     assertThatThrownBy(() -> updates.cancel("u-3", new CancelOrderRequest(null), LONG))
         .isInstanceOfSatisfying(
@@ -115,7 +118,7 @@ class OrderUpdatesTest {
 
   @Test
   void shouldRefundACompletedOrderAndAnswerAReplayWithTheFirstResult() {
-    gateway.place(request("u-5", "open"), LONG);
+    gateway.place(request("u-5", Scenario.STAYS_OPEN.customerId), LONG);
 
     UpdateOutcome<RefundView> first = updates.requestRefund("u-5", amount("r-1", 200), LONG);
     UpdateOutcome<RefundView> replay = updates.requestRefund("u-5", amount("r-1", 200), LONG);
@@ -132,9 +135,9 @@ class OrderUpdatesTest {
 
   @Test
   void shouldReportAcceptedWhenTheRefundDoesNotFinishInTime() {
-    gateway.place(request("u-6", "open"), LONG);
+    gateway.place(request("u-6", Scenario.STAYS_OPEN.customerId), LONG);
 
-    RefundRequest slow = new RefundRequest("r-1", 100L, null, "slow");
+    RefundRequest slow = new RefundRequest("r-1", 100L, null, StandInOrderWorkflow.NEVER_FINISHES);
 
     assertThat(updates.requestRefund("u-6", slow, SHORT))
         .isInstanceOf(UpdateOutcome.Accepted.class);
@@ -146,8 +149,8 @@ class OrderUpdatesTest {
 
   @Test
   void shouldMapEachRefusalOfARefundToItsProblem() {
-    gateway.place(request("u-7", "open"), LONG);
-    gateway.place(request("u-8", "slow"), SHORT);
+    gateway.place(request("u-7", Scenario.STAYS_OPEN.customerId), LONG);
+    gateway.place(request("u-8", Scenario.UNDECIDED.customerId), SHORT);
     updates.requestRefund("u-7", amount("r-1", 100), LONG);
 
     assertRefused(
@@ -166,12 +169,14 @@ class OrderUpdatesTest {
 
   @Test
   void shouldMapATypedFailureOfTheHandlerToItsProblem() {
-    gateway.place(request("u-7", "open"), LONG);
+    gateway.place(request("u-7", Scenario.STAYS_OPEN.customerId), LONG);
 
     assertRefused(
         () ->
             updates.requestRefund(
-                "u-7", new RefundRequest("r-1", 100L, null, "refused late"), LONG),
+                "u-7",
+                new RefundRequest("r-1", 100L, null, StandInOrderWorkflow.REFUSED_BY_HANDLER),
+                LONG),
         ProblemType.INVALID_REFUND,
         "The payment service refused the refund.");
   }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.config.ApiProperties;
 import org.ordersystem.api.config.TemporalProperties;
+import org.ordersystem.api.orders.StandInOrderWorkflow.Scenario;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.temporal.TemporalCalls;
@@ -95,7 +96,7 @@ class OrderWorkflowGatewayTest {
 
   @Test
   void shouldReportUndecidedWhenTheWorkflowRunsWithoutDecidingInTime() {
-    PlacementOutcome outcome = gateway.place(request("o-2", "slow"), SHORT);
+    PlacementOutcome outcome = gateway.place(request("o-2", Scenario.UNDECIDED.customerId), SHORT);
 
     assertThat(outcome).isInstanceOf(PlacementOutcome.Undecided.class);
     assertThat(gateway.query("o-2"))
@@ -106,9 +107,9 @@ class OrderWorkflowGatewayTest {
 
   @Test
   void shouldJoinTheRunningWorkflowOnARetry() {
-    gateway.place(request("o-3", "slow"), SHORT);
+    gateway.place(request("o-3", Scenario.UNDECIDED.customerId), SHORT);
 
-    PlacementOutcome again = gateway.place(request("o-3", "slow"), SHORT);
+    PlacementOutcome again = gateway.place(request("o-3", Scenario.UNDECIDED.customerId), SHORT);
 
     assertThat(again).isInstanceOf(PlacementOutcome.Undecided.class);
   }
@@ -125,7 +126,7 @@ class OrderWorkflowGatewayTest {
 
   @Test
   void shouldSignalTheShipmentStateToTheOrder() {
-    gateway.place(request("o-6", "open"), Duration.ofSeconds(10));
+    gateway.place(request("o-6", Scenario.STAYS_OPEN.customerId), Duration.ofSeconds(10));
 
     assertThat(gateway.signalShipment("o-6", ShipmentState.DISPATCHED)).isTrue();
 

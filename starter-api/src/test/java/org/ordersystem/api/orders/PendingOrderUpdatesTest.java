@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.api.orders.StandInOrderWorkflow.Scenario;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.temporal.TemporalCalls;
@@ -62,7 +63,7 @@ class PendingOrderUpdatesTest {
 
   @Test
   void shouldRetryAPendingOrderAndReturnItSettled() {
-    gateway.place(request("p-1", "pending"), LONG);
+    gateway.place(request("p-1", Scenario.PENDING_BEFORE_CAPTURE.customerId), LONG);
 
     UpdateOutcome<OrderView> outcome = updates.retryPending("p-1", BY_HANAKO, LONG);
 
@@ -72,10 +73,11 @@ class PendingOrderUpdatesTest {
 
   @Test
   void shouldReturnTheOrderPendingAgainWhenTheRetryRanOutToo() {
-    gateway.place(request("p-2", "pending"), LONG);
+    gateway.place(request("p-2", Scenario.PENDING_BEFORE_CAPTURE.customerId), LONG);
 
     UpdateOutcome<OrderView> outcome =
-        updates.retryPending("p-2", new RecoveryRequest("operator:hanako", "fails again"), LONG);
+        updates.retryPending(
+            "p-2", new RecoveryRequest("operator:hanako", StandInOrderWorkflow.FAILS_AGAIN), LONG);
 
     OrderView order = completed(outcome);
     assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
@@ -85,16 +87,20 @@ class PendingOrderUpdatesTest {
 
   @Test
   void shouldReportAcceptedWhenTheRetryDoesNotSettleInTime() {
-    gateway.place(request("p-3", "pending"), LONG);
+    gateway.place(request("p-3", Scenario.PENDING_BEFORE_CAPTURE.customerId), LONG);
 
-    assertThat(updates.retryPending("p-3", new RecoveryRequest("operator:hanako", "slow"), SHORT))
+    assertThat(
+            updates.retryPending(
+                "p-3",
+                new RecoveryRequest("operator:hanako", StandInOrderWorkflow.NEVER_FINISHES),
+                SHORT))
         .isInstanceOf(UpdateOutcome.Accepted.class);
     assertThat(gateway.query("p-3").orElseThrow().status()).isEqualTo(OrderStatus.CREATING);
   }
 
   @Test
   void shouldRollAPendingOrderBack() {
-    gateway.place(request("p-4", "pending"), LONG);
+    gateway.place(request("p-4", Scenario.PENDING_BEFORE_CAPTURE.customerId), LONG);
 
     OrderView order = completed(updates.rollbackPending("p-4", BY_HANAKO, LONG));
 
@@ -104,7 +110,7 @@ class PendingOrderUpdatesTest {
 
   @Test
   void shouldRefuseARetryOrRollbackOfAnOrderThatIsNotPendingWithTheWorkflowsExplanation() {
-    gateway.place(request("p-5", "open"), LONG);
+    gateway.place(request("p-5", Scenario.STAYS_OPEN.customerId), LONG);
 
     assertRefused(
         () -> updates.retryPending("p-5", BY_HANAKO, LONG),
@@ -118,7 +124,7 @@ class PendingOrderUpdatesTest {
 
   @Test
   void shouldRefuseARollbackOnceCaptureHasBegun() {
-    gateway.place(request("p-6", "pending-captured"), LONG);
+    gateway.place(request("p-6", Scenario.PENDING_AT_CAPTURE.customerId), LONG);
 
     assertRefused(
         () -> updates.rollbackPending("p-6", BY_HANAKO, LONG),

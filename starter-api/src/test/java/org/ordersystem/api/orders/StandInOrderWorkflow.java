@@ -22,19 +22,50 @@ import org.ordersystem.workflows.model.ShipmentState;
 import org.ordersystem.workflows.model.ShipmentUpdate;
 
 /**
- * A stand-in for the order workflow, for the API's Temporal calls against the test server. By
- * customer: "slow" is never decided (it waits to be cancelled), "open" completes and stays open for
- * refunds and shipment news, "pending" stops PENDING at REGISTER_SHIPPING, "pending-captured" stops
- * PENDING at CAPTURE_PAYMENT (no rollback any more), any other completes and ends. A cancel or
- * refund whose reason is "slow" is accepted and never finishes; a refund whose reason is "refused
- * late" is accepted, then refused by its handler. A retry whose note is "slow" is accepted and
- * never settles; one whose note is "fails again" ends PENDING again, one attempt more.
+ * A stand-in for the order workflow, for the API's Temporal calls against the test server. A test
+ * picks what its order does by {@link Scenario}, carried as the order's customer id (the one field
+ * of the request it chooses freely), and what a cancel, refund or retry does by its reason or note:
+ * {@link #NEVER_FINISHES}, {@link #REFUSED_BY_HANDLER}, {@link #FAILS_AGAIN}.
  */
 public class StandInOrderWorkflow implements OrderWorkflow {
 
-  private static final String SLOW = "slow";
-  private static final String PENDING = "pending";
-  private static final String PENDING_CAPTURED = "pending-captured";
+  /** What an order does, by its customer id; any customer id not listed here {@link #COMPLETES}. */
+  public enum Scenario {
+    /** Never decided: the placement waits until the order is cancelled. */
+    UNDECIDED("slow"),
+    /** Completes and stays open for refunds and shipment news. */
+    STAYS_OPEN("open"),
+    /** Stops PENDING at REGISTER_SHIPPING, before capture: it can still be rolled back. */
+    PENDING_BEFORE_CAPTURE("pending"),
+    /** Stops PENDING at CAPTURE_PAYMENT: it can only be retried. */
+    PENDING_AT_CAPTURE("pending-captured"),
+    /** Completes and ends. */
+    COMPLETES("cust-1");
+
+    public final String customerId;
+
+    Scenario(String customerId) {
+      this.customerId = customerId;
+    }
+
+    static Scenario of(String customerId) {
+      for (Scenario scenario : values()) {
+        if (scenario.customerId.equals(customerId)) {
+          return scenario;
+        }
+      }
+      return COMPLETES;
+    }
+  }
+
+  /** A cancel, refund or retry with this reason or note is accepted and never finishes. */
+  public static final String NEVER_FINISHES = "slow";
+
+  /** A refund with this reason is accepted, then refused by its handler. */
+  public static final String REFUSED_BY_HANDLER = "refused late";
+
+  /** A retry with this note ends PENDING again, one attempt more. */
+  public static final String FAILS_AGAIN = "fails again";
 
   private PlaceOrderRequest request;
   private OrderStatus status = OrderStatus.CREATING;
@@ -48,20 +79,23 @@ public class StandInOrderWorkflow implements OrderWorkflow {
   @Override
   public OrderView placeOrder(PlaceOrderRequest request) {
     this.request = request;
-    if (request.customerId().equals(SLOW)) {
-      Workflow.await(() -> decision != null);
-    } else if (request.customerId().startsWith(PENDING)) {
-      boolean captured = request.customerId().equals(PENDING_CAPTURED);
-      OrderStep step = captured ? OrderStep.CAPTURE_PAYMENT : OrderStep.REGISTER_SHIPPING;
-      stopPending(step, 1, !captured);
-      decision = view();
-      Workflow.await(() -> status.isFinal());
-    } else {
-      status = OrderStatus.COMPLETED;
-      shipment = ShipmentState.CREATED;
-      decision = view();
+    Scenario scenario = Scenario.of(request.customerId());
+    switch (scenario) {
+      case UNDECIDED -> Workflow.await(() -> decision != null);
+      case PENDING_BEFORE_CAPTURE, PENDING_AT_CAPTURE -> {
+        boolean captured = scenario == Scenario.PENDING_AT_CAPTURE;
+        OrderStep step = captured ? OrderStep.CAPTURE_PAYMENT : OrderStep.REGISTER_SHIPPING;
+        stopPending(step, 1, !captured);
+        decision = view();
+        Workflow.await(() -> status.isFinal());
+      }
+      case STAYS_OPEN, COMPLETES -> {
+        status = OrderStatus.COMPLETED;
+        shipment = ShipmentState.CREATED;
+        decision = view();
+      }
     }
-    if (request.customerId().equals("open")) {
+    if (scenario == Scenario.STAYS_OPEN) {
       Workflow.await(() -> false);
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -76,7 +110,7 @@ public class StandInOrderWorkflow implements OrderWorkflow {
 
   @Override
   public OrderView cancelOrder(CancelOrderRequest cancel) {
-    if (SLOW.equals(cancel.reason())) {
+    if (NEVER_FINISHES.equals(cancel.reason())) {
       Workflow.await(() -> false);
     }
     status = OrderStatus.CANCELLED;
@@ -99,13 +133,13 @@ public class StandInOrderWorkflow implements OrderWorkflow {
     if (known != null) {
       return known;
     }
-    if (refund.reason().equals("refused late")) {
+    if (refund.reason().equals(REFUSED_BY_HANDLER)) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The payment service refused the refund.", UpdateRejections.INVALID_REFUND);
     }
     long amount = refund.amount();
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    boolean slow = SLOW.equals(refund.reason());
+    boolean slow = NEVER_FINISHES.equals(refund.reason());
     RefundView view =
         new RefundView(
             refund.refundId(),
@@ -174,10 +208,10 @@ public class StandInOrderWorkflow implements OrderWorkflow {
     PendingInfo was = pending;
     status = OrderStatus.CREATING;
     pending = null;
-    if (SLOW.equals(recovery.note())) {
+    if (NEVER_FINISHES.equals(recovery.note())) {
       Workflow.await(() -> false);
     }
-    if ("fails again".equals(recovery.note())) {
+    if (FAILS_AGAIN.equals(recovery.note())) {
       stopPending(was.step(), was.attempts() + 1, was.rollbackAllowed());
     } else {
       complete();

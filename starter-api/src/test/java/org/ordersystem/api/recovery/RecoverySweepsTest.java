@@ -155,7 +155,7 @@ class RecoverySweepsTest {
         new PlaceOrderRequest(
             "o-1",
             "demo-shop",
-            "slow",
+            StandInOrderWorkflow.Scenario.UNDECIDED.customerId,
             List.of(new OrderLine("SKU-1", 1, 1200)),
             1200,
             new ShippingAddress("Hanako", "100-0001", "Tokyo", "1-1", null, "JP"),
