@@ -65,6 +65,7 @@ public final class ChaosMain {
     violations.addAll(verdict.violations());
 
     print(record, records, verdict, violations, o.seed());
+    System.out.println("data and logs in " + o.data());
     Map<String, Long> kills = chaos.kills();
     System.out.printf(
         "chaos seed=%d orders=%d plan=%s accepted=%d shapes=%s final=%s client=%s faults=%d%s"
