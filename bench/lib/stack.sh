@@ -81,9 +81,13 @@ start_temporal() {
     --ui-port "$temporal_ui_port" --headless ${BENCH_DEV_SERVER_ARGS-$dev_server_args} \
     </dev/null >>"$data/logs/temporal.log" 2>&1 &
   started+=($!)
+  local cli_pid=$! pid=""
   await_port "$temporal_port"
-  # The server itself, should the CLI have been a wrapper.
-  listener "$temporal_port" >"$data/pids/temporal"
+  # The server itself, should the CLI have been a wrapper (when ss can tell).
+  if command -v ss >/dev/null 2>&1; then
+    pid=$(listener "$temporal_port" || true)
+  fi
+  echo "${pid:-$cli_pid}" >"$data/pids/temporal"
 }
 
 services_env() {
