@@ -19,6 +19,11 @@ stack_ports() {
   local base=$1
   db_port=$((base + 306)) temporal_port=$((base + 233)) temporal_ui_port=$((base + 234)) api_port=$((base + 80))
   stock_port=$((base + 51)) shipping_port=$((base + 52)) payment_port=$((base + 53)) psp_port=$((base + 54))
+  # Ports the parts would otherwise pick themselves (the workers' and the services' metrics, 9465
+  # and 9466 by default; the dev server's HTTP API and metrics, random), so two stacks on one
+  # machine do not collide and each stays in its own range.
+  workers_metrics_port=$((base + 65)) services_metrics_port=$((base + 66))
+  temporal_http_port=$((base + 235)) temporal_metrics_port=$((base + 236))
   db_url="jdbc:mysql://localhost:$db_port?sslMode=DISABLED&allowPublicKeyRetrieval=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
 }
 
@@ -78,7 +83,8 @@ start_temporal() {
   cli=$(temporal_cli)
   mkdir -p "$data/logs" "$data/pids"
   "$cli" server start-dev --db-filename "$data/temporal.db" --port "$temporal_port" \
-    --ui-port "$temporal_ui_port" --headless ${BENCH_DEV_SERVER_ARGS-$dev_server_args} \
+    --ui-port "$temporal_ui_port" \
+    --http-port "$temporal_http_port" --metrics-port "$temporal_metrics_port" --headless ${BENCH_DEV_SERVER_ARGS-$dev_server_args} \
     </dev/null >>"$data/logs/temporal.log" 2>&1 &
   started+=($!)
   local cli_pid=$! pid=""
@@ -94,7 +100,8 @@ services_env() {
   part_env=(ORDERS_STOCK_DB_URL="$(db_for stock)" ORDERS_SHIPPING_DB_URL="$(db_for shipping)"
     ORDERS_PAYMENT_DB_URL="$(db_for payment)" ORDERS_PSP_DB_URL="$(db_for psp)"
     ORDERS_STOCK_PORT=$stock_port ORDERS_SHIPPING_PORT=$shipping_port
-    ORDERS_PAYMENT_PORT=$payment_port ORDERS_PSP_PORT=$psp_port ORDERS_SEED_DEMO_DATA=true)
+    ORDERS_PAYMENT_PORT=$payment_port ORDERS_PSP_PORT=$psp_port ORDERS_SEED_DEMO_DATA=true
+    ORDERS_METRICS_PORT=$services_metrics_port)
 }
 
 # What the workers and the API reach: Temporal, the services, and the run's payload key.
@@ -113,7 +120,7 @@ start_services() {
 
 start_workers() {
   targets_env
-  part_env+=(ORDERS_DB_URL="$db_url")
+  part_env+=(ORDERS_DB_URL="$db_url" ORDERS_METRICS_PORT=$workers_metrics_port)
   part "$stack_jar" org.ordersystem.workers.WorkerMain workers
 }
 
