@@ -117,8 +117,7 @@ class AuditorTest {
   @Test
   void shouldReportADoubleCapture() {
     AuditRecords tampered =
-        with(
-            consistentRun(),
+        tampered(
             r ->
                 copy(
                     r,
@@ -139,8 +138,7 @@ class AuditorTest {
   @Test
   void shouldReportACaptureBeyondItsAuthorization() {
     AuditRecords tampered =
-        with(
-            consistentRun(),
+        tampered(
             r ->
                 copy(
                     r,
@@ -158,8 +156,7 @@ class AuditorTest {
   @Test
   void shouldReportAnAcceptedOrderMissingFromTheReadModelAndTemporal() {
     AuditRecords tampered =
-        with(
-            consistentRun(),
+        tampered(
             r -> {
               Map<String, OrderRow> orders = new TreeMap<>(r.orders());
               orders.remove("declined");
@@ -184,8 +181,7 @@ class AuditorTest {
   @Test
   void shouldReportAnOrderStillCreating() {
     AuditRecords tampered =
-        with(
-            consistentRun(),
+        tampered(
             r -> {
               Map<String, OrderRow> orders = new TreeMap<>(r.orders());
               OrderRow d = orders.get("declined");
@@ -210,8 +206,7 @@ class AuditorTest {
   @Test
   void shouldReportAUnitTooManySold() {
     AuditRecords tampered =
-        with(
-            consistentRun(),
+        tampered(
             r ->
                 copy(
                     r,
@@ -231,8 +226,7 @@ class AuditorTest {
   @Test
   void shouldReportAWalletThatMovedMoreThanItsLegs() {
     AuditRecords tampered =
-        with(
-            consistentRun(),
+        tampered(
             r ->
                 copy(
                     r,
@@ -254,8 +248,7 @@ class AuditorTest {
   @Test
   void shouldReportAnOpenMismatchOfAnOrderThatIsNotPending() {
     AuditRecords tampered =
-        with(
-            consistentRun(),
+        tampered(
             r ->
                 copy(
                     r,
@@ -272,8 +265,9 @@ class AuditorTest {
         .containsExactly("reconciliation: OPEN AMOUNT_MISMATCH mismatch of paid:2");
   }
 
-  private static AuditRecords with(AuditRecords r, UnaryOperator<AuditRecords> tamper) {
-    return tamper.apply(r);
+  /** The consistent run's records with one thing changed. */
+  private static AuditRecords tampered(UnaryOperator<AuditRecords> tamper) {
+    return tamper.apply(consistentRun());
   }
 
   private static AuditRecords copy(
