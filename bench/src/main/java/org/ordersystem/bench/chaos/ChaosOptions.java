@@ -12,7 +12,8 @@ import java.util.Map;
  * @param seed the seed of the orders and of the fault schedule
  * @param phaseOrders orders per phase of the schedule
  * @param killEvery a kill in every n-th phase, from the second on
- * @param shoppers orders in flight at once (closed loop)
+ * @param shoppers orders in flight at once (closed loop); 8 by default, as many as the API places
+ *     at once by default (ORDERS_API_MAX_PLACEMENTS_IN_FLIGHT), so none is shed
  * @param settle the longest wait for orders to settle, and for a sweep or a reconciliation run
  * @param api the API's base URL
  * @param temporal the Temporal frontend, host:port
@@ -50,7 +51,7 @@ record ChaosOptions(
             Long.parseLong(a.getOrDefault("seed", "1")),
             Integer.parseInt(a.getOrDefault("phase-orders", "25")),
             Integer.parseInt(a.getOrDefault("kill-every", "3")),
-            Integer.parseInt(a.getOrDefault("shoppers", "6")),
+            Integer.parseInt(a.getOrDefault("shoppers", "8")),
             Duration.parse(a.getOrDefault("settle", "PT5M")),
             required(a, "api"),
             required(a, "temporal"),
