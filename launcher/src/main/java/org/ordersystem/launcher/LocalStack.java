@@ -127,7 +127,8 @@ public final class LocalStack implements AutoCloseable {
             .run();
     started.push(api);
     apiPort = Integer.parseInt(api.getEnvironment().getProperty("local.server.port", "0"));
-    log.info("Local stack is up:\n{}", banner());
+    // One line: the launcher's main prints the whole banner to the console, where the log goes too.
+    log.info("Local stack is up: REST API on port {}, Temporal at {}", apiPort, temporalTarget());
   }
 
   /**
