@@ -60,7 +60,8 @@ public record BenchOptions(
     Map<String, Long> pids,
     double clockTicks) {
 
-  public static BenchOptions parse(String... args) {
+  /** The {@code --name=value} arguments of a benchmark client, by name. */
+  public static Map<String, String> arguments(String... args) {
     Map<String, String> a = new HashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -68,6 +69,11 @@ public record BenchOptions(
       }
       a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }
+    return a;
+  }
+
+  public static BenchOptions parse(String... args) {
+    Map<String, String> a = arguments(args);
     String fixed = a.get("rate");
     double maxErrorRatio = Double.parseDouble(a.getOrDefault("max-error-ratio", "0.001"));
     return new BenchOptions(

@@ -2,8 +2,8 @@ package org.ordersystem.bench.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import org.ordersystem.bench.BenchOptions;
 
 /**
  * The chaos client's arguments, {@code --name=value} each.
@@ -38,13 +38,7 @@ record ChaosOptions(
   static final Duration RECON_GRACE = Duration.ofSeconds(10);
 
   static ChaosOptions parse(String[] args) {
-    Map<String, String> a = new HashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("arguments are --name=value, got " + arg);
-      }
-      a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-    }
+    Map<String, String> a = BenchOptions.arguments(args);
     ChaosOptions o =
         new ChaosOptions(
             Integer.parseInt(a.getOrDefault("orders", "10000")),
