@@ -15,11 +15,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.ordersystem.api.web.CustomerIds;
 import org.ordersystem.api.web.DistinctSkus;
+import org.ordersystem.api.web.Duplicates;
 import org.ordersystem.api.web.Skus;
 import org.ordersystem.api.web.Text;
 import org.ordersystem.workflows.model.PaymentSource;
@@ -161,32 +160,12 @@ public record OrderRequestBody(
       implements ConstraintValidator<DistinctTypes, List<Source>> {
     @Override
     public boolean isValid(List<Source> sources, ConstraintValidatorContext context) {
-      if (sources == null) {
-        return true;
-      }
-      boolean valid = true;
-      Map<SourceType, Integer> firstOfType = new EnumMap<>(SourceType.class);
-      for (int i = 0; i < sources.size(); i++) {
-        Source source = sources.get(i);
-        if (source == null || source.type() == null) {
-          continue;
-        }
-        Integer first = firstOfType.putIfAbsent(source.type(), i);
-        if (first != null) {
-          if (valid) {
-            context.disableDefaultConstraintViolation();
-            valid = false;
-          }
-          context
-              .buildConstraintViolationWithTemplate(
-                  "duplicate of payment.sources[" + first + "].type; pay each source type once")
-              .addPropertyNode("type")
-              .inIterable()
-              .atIndex(i)
-              .addConstraintViolation();
-        }
-      }
-      return valid;
+      return Duplicates.refuse(
+          sources,
+          Source::type,
+          "type",
+          first -> "duplicate of payment.sources[" + first + "].type; pay each source type once",
+          context);
     }
   }
 

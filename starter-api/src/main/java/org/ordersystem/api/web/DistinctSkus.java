@@ -12,9 +12,7 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code lines} of a body name each sku once. Duplicates are refused rather than merged: two
@@ -43,32 +41,12 @@ public @interface DistinctSkus {
 
     @Override
     public boolean isValid(List<? extends Line> lines, ConstraintValidatorContext context) {
-      if (lines == null) {
-        return true;
-      }
-      boolean valid = true;
-      Map<String, Integer> firstLineOfSku = new HashMap<>();
-      for (int i = 0; i < lines.size(); i++) {
-        Line line = lines.get(i);
-        if (line == null || line.sku() == null) {
-          continue;
-        }
-        Integer first = firstLineOfSku.putIfAbsent(line.sku(), i);
-        if (first != null) {
-          if (valid) {
-            context.disableDefaultConstraintViolation();
-            valid = false;
-          }
-          context
-              .buildConstraintViolationWithTemplate(
-                  "duplicate of lines[" + first + "].sku; put the whole quantity on one line")
-              .addPropertyNode("sku")
-              .inIterable()
-              .atIndex(i)
-              .addConstraintViolation();
-        }
-      }
-      return valid;
+      return Duplicates.refuse(
+          lines,
+          Line::sku,
+          "sku",
+          first -> "duplicate of lines[" + first + "].sku; put the whole quantity on one line",
+          context);
     }
   }
 }
