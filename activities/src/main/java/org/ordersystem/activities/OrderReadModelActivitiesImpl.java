@@ -2,6 +2,7 @@ package org.ordersystem.activities;
 
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.RefundReadModel;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.RefundView;
@@ -19,7 +20,7 @@ public final class OrderReadModelActivitiesImpl implements OrderReadModelActivit
 
   @Override
   public void recordOrder(OrderView order) {
-    orders.record(order);
+    orders.record(StoredOrder.of(order));
   }
 
   @Override

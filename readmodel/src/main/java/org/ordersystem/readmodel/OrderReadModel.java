@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
-import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.ShipmentState;
 
@@ -59,7 +58,7 @@ public final class OrderReadModel {
    *
    * @return whether this write changed the model (false for a replayed or out-of-date version)
    */
-  public boolean record(OrderView order) {
+  public boolean record(StoredOrder order) {
     try (Connection c = dataSource.getConnection()) {
       // Every write after an order's first is an update: try it alone first, one statement in
       // autocommit, instead of an insert that is ignored and an update in a transaction.
@@ -85,12 +84,12 @@ public final class OrderReadModel {
   }
 
   /** The order with its lines, if the workflow has recorded it. */
-  public Optional<OrderView> find(String orderId) {
+  public Optional<StoredOrder> find(String orderId) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(SELECT_ORDER)) {
       ps.setString(1, orderId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(toView(c, rs)) : Optional.empty();
+        return rs.next() ? Optional.of(toRow(c, rs)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new ReadModelException("could not read order " + orderId, e);
@@ -127,24 +126,24 @@ public final class OrderReadModel {
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));
       }
-      List<OrderView> items = new ArrayList<>();
+      List<StoredOrder> items = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          items.add(toView(c, rs));
+          items.add(toRow(c, rs));
         }
       }
       if (items.size() <= query.limit()) {
         return new OrderPage(items, null);
       }
       items.remove(items.size() - 1);
-      OrderView last = items.get(items.size() - 1);
+      StoredOrder last = items.get(items.size() - 1);
       return new OrderPage(items, new PageToken(last.createdAt(), last.orderId()).encode());
     } catch (SQLException e) {
       throw new ReadModelException("could not list orders", e);
     }
   }
 
-  private static boolean insertIfAbsent(Connection c, OrderView o) throws SQLException {
+  private static boolean insertIfAbsent(Connection c, StoredOrder o) throws SQLException {
     int inserted;
     try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
       ps.setString(1, o.orderId());
@@ -184,7 +183,7 @@ public final class OrderReadModel {
     return true;
   }
 
-  private static boolean updateIfNewer(Connection c, OrderView o) throws SQLException {
+  private static boolean updateIfNewer(Connection c, StoredOrder o) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(UPDATE_IF_NEWER)) {
       ps.setString(1, o.status().name());
       ps.setString(2, o.step().name());
@@ -204,9 +203,9 @@ public final class OrderReadModel {
     }
   }
 
-  private static OrderView toView(Connection c, ResultSet rs) throws SQLException {
+  private static StoredOrder toRow(Connection c, ResultSet rs) throws SQLException {
     String orderId = rs.getString("order_id");
-    return new OrderView(
+    return new StoredOrder(
         orderId,
         rs.getString("shop_id"),
         rs.getString("customer_id"),
@@ -240,7 +239,7 @@ public final class OrderReadModel {
     }
   }
 
-  private static String stepsDone(OrderView o) {
+  private static String stepsDone(StoredOrder o) {
     return o.stepsDone().stream().map(Enum::name).collect(Collectors.joining(","));
   }
 
@@ -250,7 +249,7 @@ public final class OrderReadModel {
         : Arrays.stream(csv.split(",")).map(OrderStep::valueOf).toList();
   }
 
-  private static String legs(OrderView o) {
+  private static String legs(StoredOrder o) {
     return JsonColumns.write(o.legs());
   }
 

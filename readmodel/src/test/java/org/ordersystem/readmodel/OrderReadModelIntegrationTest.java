@@ -66,7 +66,7 @@ class OrderReadModelIntegrationTest {
     assertThat(readModel.record(order(orderId, "shop-a", OrderStatus.COMPLETED, 3, created)))
         .isFalse();
 
-    OrderView stored = readModel.find(orderId).orElseThrow();
+    StoredOrder stored = readModel.find(orderId).orElseThrow();
     assertThat(stored.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(stored.version()).isEqualTo(3);
     assertThat(stored.lines()).containsExactly(new OrderLine("MUG", 2, 1200));
@@ -229,25 +229,26 @@ class OrderReadModelIntegrationTest {
   @Test
   void shouldShortenEveryTextLongerThanItsColumnRatherThanLoseTheWrite() {
     String orderId = UUID.randomUUID().toString();
-    OrderView created = order(orderId, "shop-a", OrderStatus.CREATING, 1, Instant.now());
+    StoredOrder created = order(orderId, "shop-a", OrderStatus.CREATING, 1, Instant.now());
     String longDetail = "Rolled back by an operator: " + "x".repeat(5000);
-    OrderView cancelled =
-        new OrderView(
-            orderId,
-            "shop-a",
-            "cust-001",
-            OrderStatus.CANCELLED,
-            OrderStep.AUTHORIZE_PAYMENT,
-            created.stepsDone(),
-            created.total(),
-            "A_REASON_NAME_LONGER_THAN_ITS_COLUMN_".repeat(3),
-            longDetail,
-            created.lines(),
-            created.legs(),
-            "T".repeat(100),
-            2,
-            created.createdAt(),
-            created.updatedAt());
+    StoredOrder cancelled =
+        StoredOrder.of(
+            new OrderView(
+                orderId,
+                "shop-a",
+                "cust-001",
+                OrderStatus.CANCELLED,
+                OrderStep.AUTHORIZE_PAYMENT,
+                created.stepsDone(),
+                created.total(),
+                "A_REASON_NAME_LONGER_THAN_ITS_COLUMN_".repeat(3),
+                longDetail,
+                created.lines(),
+                created.legs(),
+                "T".repeat(100),
+                2,
+                created.createdAt(),
+                created.updatedAt()));
     RefundReadModel refunds = new RefundReadModel(dataSource);
     RefundView refund =
         new RefundView(
@@ -266,7 +267,7 @@ class OrderReadModelIntegrationTest {
     assertThat(readModel.record(cancelled)).isTrue();
     assertThat(refunds.record(refund)).isTrue();
 
-    OrderView stored = readModel.find(orderId).orElseThrow();
+    StoredOrder stored = readModel.find(orderId).orElseThrow();
     assertThat(stored.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(stored.reason()).hasSize(ColumnText.REASON);
     assertThat(stored.reasonDetail()).hasSize(ColumnText.DETAIL).startsWith("Rolled back by");
@@ -277,53 +278,55 @@ class OrderReadModelIntegrationTest {
   @Test
   void shouldKeepShipmentStateAndRefundedAmount() {
     String orderId = UUID.randomUUID().toString();
-    OrderView created = order(orderId, "shop-a", OrderStatus.COMPLETED, 1, Instant.now());
-    OrderView refunded =
-        new OrderView(
-            orderId,
-            "shop-a",
-            "cust-001",
-            OrderStatus.PARTIALLY_REFUNDED,
-            OrderStep.COMPLETED,
-            created.stepsDone(),
-            created.total(),
-            null,
-            null,
-            created.lines(),
-            created.legs(),
-            "JP1",
-            2,
-            created.createdAt(),
-            created.updatedAt(),
-            ShipmentState.DISPATCHED,
-            1200);
+    StoredOrder created = order(orderId, "shop-a", OrderStatus.COMPLETED, 1, Instant.now());
+    StoredOrder refunded =
+        StoredOrder.of(
+            new OrderView(
+                orderId,
+                "shop-a",
+                "cust-001",
+                OrderStatus.PARTIALLY_REFUNDED,
+                OrderStep.COMPLETED,
+                created.stepsDone(),
+                created.total(),
+                null,
+                null,
+                created.lines(),
+                created.legs(),
+                "JP1",
+                2,
+                created.createdAt(),
+                created.updatedAt(),
+                ShipmentState.DISPATCHED,
+                1200));
 
     readModel.record(created);
     readModel.record(refunded);
 
-    OrderView stored = readModel.find(orderId).orElseThrow();
+    StoredOrder stored = readModel.find(orderId).orElseThrow();
     assertThat(stored.shipmentState()).isEqualTo(ShipmentState.DISPATCHED);
     assertThat(stored.refundedAmount()).isEqualTo(1200);
     assertThat(stored.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
   }
 
-  private static OrderView order(
+  private static StoredOrder order(
       String orderId, String shopId, OrderStatus status, long version, Instant createdAt) {
-    return new OrderView(
-        orderId,
-        shopId,
-        "cust-001",
-        status,
-        status == OrderStatus.COMPLETED ? OrderStep.COMPLETED : OrderStep.AUTHORIZE_PAYMENT,
-        List.of(OrderStep.RESERVE_STOCK),
-        2400,
-        null,
-        null,
-        List.of(new OrderLine("MUG", 2, 1200)),
-        List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
-        null,
-        version,
-        createdAt,
-        createdAt.plusSeconds(version));
+    return StoredOrder.of(
+        new OrderView(
+            orderId,
+            shopId,
+            "cust-001",
+            status,
+            status == OrderStatus.COMPLETED ? OrderStep.COMPLETED : OrderStep.AUTHORIZE_PAYMENT,
+            List.of(OrderStep.RESERVE_STOCK),
+            2400,
+            null,
+            null,
+            List.of(new OrderLine("MUG", 2, 1200)),
+            List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
+            null,
+            version,
+            createdAt,
+            createdAt.plusSeconds(version)));
   }
 }

@@ -83,7 +83,7 @@ class RecoveryReadModelIntegrationTest {
 
     orders.record(order("o-1", OrderStatus.COMPLETED, 3, T0.plusSeconds(120), null));
 
-    OrderView completed = orders.find("o-1").orElseThrow();
+    StoredOrder completed = orders.find("o-1").orElseThrow();
     assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(completed.pending()).isNull();
   }
@@ -216,26 +216,27 @@ class RecoveryReadModelIntegrationTest {
         id, "schedule", startedAt, startedAt.plusMillis(2500), 2, retried, 1, 0, 0, 1, 1, items);
   }
 
-  private static OrderView order(
+  private static StoredOrder order(
       String orderId, OrderStatus status, long version, Instant updatedAt, PendingInfo pending) {
-    return new OrderView(
-        orderId,
-        "shop-a",
-        "cust-001",
-        status,
-        pending != null ? pending.step() : OrderStep.AUTHORIZE_PAYMENT,
-        List.of(OrderStep.RESERVE_STOCK),
-        2400,
-        null,
-        null,
-        List.of(new OrderLine("MUG", 2, 1200)),
-        List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
-        null,
-        version,
-        T0.minusSeconds(3600),
-        updatedAt,
-        ShipmentState.NONE,
-        0,
-        pending);
+    return StoredOrder.of(
+        new OrderView(
+            orderId,
+            "shop-a",
+            "cust-001",
+            status,
+            pending != null ? pending.step() : OrderStep.AUTHORIZE_PAYMENT,
+            List.of(OrderStep.RESERVE_STOCK),
+            2400,
+            null,
+            null,
+            List.of(new OrderLine("MUG", 2, 1200)),
+            List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
+            null,
+            version,
+            T0.minusSeconds(3600),
+            updatedAt,
+            ShipmentState.NONE,
+            0,
+            pending));
   }
 }

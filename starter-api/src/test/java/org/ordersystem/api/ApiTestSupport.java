@@ -32,6 +32,7 @@ import org.ordersystem.api.refunds.RefundRecords;
 import org.ordersystem.api.shipments.Shipments;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.LegRefund;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderLine;
@@ -156,7 +157,12 @@ public abstract class ApiTestSupport {
   }
 
   /** An order of {@code shopId} as the read model holds it. */
-  protected static OrderView storedOrder(String orderId, String shopId, OrderStatus status) {
+  protected static StoredOrder storedOrder(String orderId, String shopId, OrderStatus status) {
+    return StoredOrder.of(orderView(orderId, shopId, status));
+  }
+
+  /** The same order as its workflow answers a query or an update. */
+  protected static OrderView orderView(String orderId, String shopId, OrderStatus status) {
     Instant at = Instant.parse("2026-01-02T03:04:05Z");
     return new OrderView(
         orderId,
@@ -180,8 +186,13 @@ public abstract class ApiTestSupport {
    * A PENDING order of {@code shopId} as the read model holds it: stopped at {@code step} since
    * 2026-01-02T04:00:00Z after one retry budget; rollback is allowed before CAPTURE_PAYMENT.
    */
-  protected static OrderView pendingOrder(String orderId, String shopId, OrderStep step) {
-    OrderView v = storedOrder(orderId, shopId, OrderStatus.PENDING);
+  protected static StoredOrder pendingOrder(String orderId, String shopId, OrderStep step) {
+    return StoredOrder.of(pendingView(orderId, shopId, step));
+  }
+
+  /** The same PENDING order as its workflow answers a query or an update. */
+  protected static OrderView pendingView(String orderId, String shopId, OrderStep step) {
+    OrderView v = orderView(orderId, shopId, OrderStatus.PENDING);
     return new OrderView(
         v.orderId(),
         v.shopId(),

@@ -5,8 +5,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.Optional;
 import org.ordersystem.readmodel.OrderReadModel;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.OrderWorkflow;
-import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.reconciliation.OrderFacts;
 
@@ -26,10 +26,11 @@ final class OrderInspector {
   OrderFacts inspect(String orderId) {
     String workflowId = PlaceOrderRequest.workflowId(orderId);
     boolean running = isRunning(workflowId);
-    Optional<OrderView> order = Optional.empty();
+    Optional<StoredOrder> order = Optional.empty();
     if (running) {
       order =
-          Optional.ofNullable(client.newWorkflowStub(OrderWorkflow.class, workflowId).getOrder());
+          Optional.ofNullable(client.newWorkflowStub(OrderWorkflow.class, workflowId).getOrder())
+              .map(StoredOrder::of);
     }
     if (order.isEmpty()) {
       order = readModel.find(orderId);

@@ -19,6 +19,7 @@ import org.ordersystem.proto.psp.v1.VoidRequest;
 import org.ordersystem.readmodel.OrderPage;
 import org.ordersystem.readmodel.OrderQuery;
 import org.ordersystem.readmodel.OrderReadModel;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.reconciliation.Comparison;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ProviderEventStore;
@@ -26,7 +27,6 @@ import org.ordersystem.reconciliation.RunStore;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
-import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.SourceType;
 import org.ordersystem.workflows.reconciliation.CompareRequest;
@@ -115,7 +115,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
       OrderPage page =
           readModel.list(
               new OrderQuery(null, null, OrderStatus.PENDING, token, OrderQuery.MAX_LIMIT));
-      for (OrderView order : page.items()) {
+      for (StoredOrder order : page.items()) {
         cardLegWaiting(order).ifPresent(leg -> found.add(pending(order, leg)));
         if (found.size() >= limit) {
           return found;
@@ -126,7 +126,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
     return found;
   }
 
-  private static Optional<PaymentLeg> cardLegWaiting(OrderView order) {
+  private static Optional<PaymentLeg> cardLegWaiting(StoredOrder order) {
     if (order.step() != OrderStep.AUTHORIZE_PAYMENT && order.step() != OrderStep.CAPTURE_PAYMENT) {
       return Optional.empty();
     }
@@ -148,7 +148,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
     return Optional.of(card);
   }
 
-  private PendingPayment pending(OrderView order, PaymentLeg card) {
+  private PendingPayment pending(StoredOrder order, PaymentLeg card) {
     String reference = order.orderId() + ":" + card.legId();
     ProviderRecord providerRecord = events.find(reference).orElse(null);
     Map<String, InternalRecord> ours = cardLegs.find(List.of(reference));

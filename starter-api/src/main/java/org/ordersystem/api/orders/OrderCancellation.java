@@ -5,6 +5,7 @@ import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.config.ApiProperties;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.CancelOrderRequest;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
@@ -35,12 +36,12 @@ public class OrderCancellation {
 
   public Cancelled cancel(Caller caller, String orderId, OrderController.CancelOrderBody body) {
     CancelOrderRequest request = new CancelOrderRequest(body == null ? null : body.reason());
-    OrderView order = reader.findVisible(caller, orderId);
+    StoredOrder order = reader.findVisible(caller, orderId);
     UpdateOutcome<OrderView> outcome = updates.cancel(orderId, request, acceptTimeout);
     if (outcome instanceof UpdateOutcome.Completed<OrderView> done) {
       return new Cancelled(HttpStatus.OK, OrderResponse.from(done.result()));
     }
-    OrderView now = reader.find(orderId).orElse(order);
+    StoredOrder now = reader.find(orderId).orElse(order);
     if (outcome instanceof UpdateOutcome.Accepted<OrderView>) {
       return new Cancelled(HttpStatus.ACCEPTED, OrderResponse.from(now));
     }

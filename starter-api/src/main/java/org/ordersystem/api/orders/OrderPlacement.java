@@ -23,9 +23,9 @@ import org.ordersystem.api.web.IdempotencyKeyHeader;
 import org.ordersystem.readmodel.OrderReadModel;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.readmodel.RestIdempotencyKeys;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.tracing.OrderContext;
 import org.ordersystem.workflows.model.OrderLine;
-import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -113,7 +113,7 @@ public class OrderPlacement {
       return new Placed(decided, OrderResponse.from(d.order()));
     }
     if (outcome instanceof PlacementOutcome.AlreadyClosed) {
-      OrderView finished =
+      StoredOrder finished =
           reader
               .find(request.orderId())
               .orElseThrow(
@@ -124,7 +124,7 @@ public class OrderPlacement {
       return new Placed(HttpStatus.OK, OrderResponse.from(finished));
     }
     // Not decided in time: answer with what is known; a decision that landed meanwhile counts.
-    Optional<OrderView> stored = storedOrder(request.orderId());
+    Optional<StoredOrder> stored = storedOrder(request.orderId());
     if (stored.isPresent() && stored.get().status().isFinal()) {
       return new Placed(decided, OrderResponse.from(stored.get()));
     }
@@ -229,7 +229,7 @@ public class OrderPlacement {
         List.copyOf(draft.sources()));
   }
 
-  private Optional<OrderView> storedOrder(String orderId) {
+  private Optional<StoredOrder> storedOrder(String orderId) {
     try {
       return readModel.find(orderId);
     } catch (ReadModelException e) {

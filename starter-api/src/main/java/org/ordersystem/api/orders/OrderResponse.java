@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
@@ -139,38 +140,37 @@ public record OrderResponse(
         null);
   }
 
-  /** The order as the workflow or the read model knows it. */
+  /** The order as the workflow answered an update or a query. */
   public static OrderResponse from(OrderView v) {
+    return from(StoredOrder.of(v));
+  }
+
+  /** The order as the read model holds it. */
+  public static OrderResponse from(StoredOrder o) {
     List<Line> lines =
-        v.lines() == null
-            ? List.of()
-            : v.lines().stream()
-                .map(l -> new Line(l.sku(), l.quantity(), l.unitPrice(), l.amount()))
-                .toList();
+        o.lines().stream()
+            .map(l -> new Line(l.sku(), l.quantity(), l.unitPrice(), l.amount()))
+            .toList();
     List<Leg> legs =
-        v.legs() == null
-            ? List.of()
-            : v.legs().stream()
-                .map(
-                    l ->
-                        new Leg(l.legId(), l.type(), l.amount(), l.state(), l.pspAuthorizationId()))
-                .toList();
+        o.legs().stream()
+            .map(l -> new Leg(l.legId(), l.type(), l.amount(), l.state(), l.pspAuthorizationId()))
+            .toList();
     return new OrderResponse(
-        v.orderId(),
-        v.status(),
-        v.step(),
-        v.stepsDone() == null ? List.of() : v.stepsDone(),
-        v.total(),
-        v.reason(),
-        v.reasonDetail(),
-        v.customerId(),
+        o.orderId(),
+        o.status(),
+        o.step(),
+        o.stepsDone(),
+        o.total(),
+        o.reason(),
+        o.reasonDetail(),
+        o.customerId(),
         lines,
         new Payment(legs),
-        v.trackingNumber(),
-        v.shipmentState() == null ? ShipmentState.NONE : v.shipmentState(),
-        v.refundedAmount(),
-        Pending.from(v.pending()),
-        v.createdAt(),
-        v.updatedAt());
+        o.trackingNumber(),
+        o.shipmentState(),
+        o.refundedAmount(),
+        Pending.from(o.pending()),
+        o.createdAt(),
+        o.updatedAt());
   }
 }

@@ -5,10 +5,10 @@ import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.orders.OrderReader;
 import org.ordersystem.api.orders.OrderResponse;
 import org.ordersystem.api.orders.OrderUpdates;
-import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.orders.UpdateOutcome;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.RecoveryRequest;
@@ -43,17 +43,11 @@ public class PendingOrderActions {
 
   private final OrderReader reader;
   private final OrderUpdates updates;
-  private final OrderWorkflowGateway workflows;
   private final Duration wait;
 
-  public PendingOrderActions(
-      OrderReader reader,
-      OrderUpdates updates,
-      OrderWorkflowGateway workflows,
-      RecoveryWaits waits) {
+  public PendingOrderActions(OrderReader reader, OrderUpdates updates, RecoveryWaits waits) {
     this.reader = reader;
     this.updates = updates;
-    this.workflows = workflows;
     this.wait = waits.actionWait();
   }
 
@@ -70,7 +64,7 @@ public class PendingOrderActions {
       Action action, Caller caller, String orderId, PendingOrderController.RecoveryNoteBody body) {
     RecoveryRequest request =
         new RecoveryRequest("operator:" + caller.name(), body == null ? null : body.note());
-    OrderView order = reader.findVisible(caller, orderId);
+    StoredOrder order = reader.findVisible(caller, orderId);
     UpdateOutcome<OrderView> outcome =
         action == Action.RETRY
             ? updates.retryPending(orderId, request, wait)
@@ -81,7 +75,7 @@ public class PendingOrderActions {
     if (outcome instanceof UpdateOutcome.Accepted<OrderView>) {
       return new Answer(HttpStatus.ACCEPTED, OrderResponse.from(asItStands(orderId, order)));
     }
-    OrderView now = reader.find(orderId).orElse(order);
+    StoredOrder now = reader.find(orderId).orElse(order);
     if (now.status().isFinal()) {
       throw new ApiProblem(
           ProblemType.ORDER_NOT_PENDING,
@@ -115,9 +109,9 @@ public class PendingOrderActions {
    * does; the order as read before when the workflow cannot answer now. The update was accepted
    * either way, so a slow query must not turn the answer into an error that invites a second try.
    */
-  private OrderView asItStands(String orderId, OrderView before) {
+  private StoredOrder asItStands(String orderId, StoredOrder before) {
     try {
-      return workflows.query(orderId).orElse(before);
+      return reader.fromWorkflow(orderId).orElse(before);
     } catch (ApiProblem e) {
       if (e.problemType() == ProblemType.SERVICE_UNAVAILABLE) {
         return before;

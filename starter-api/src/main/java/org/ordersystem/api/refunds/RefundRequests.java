@@ -15,7 +15,7 @@ import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.api.web.BodyValidator;
 import org.ordersystem.api.web.IdempotencyKeyHeader;
 import org.ordersystem.readmodel.ReadModelException;
-import org.ordersystem.workflows.model.OrderView;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.RefundRequest;
 import org.ordersystem.workflows.model.RefundStatus;
 import org.ordersystem.workflows.model.RefundView;
@@ -62,7 +62,7 @@ public class RefundRequests {
     if (!errors.isEmpty()) {
       throw ApiProblem.validation(errors);
     }
-    OrderView order = orders.findVisible(caller, orderId);
+    StoredOrder order = orders.findVisible(caller, orderId);
     String refundId = RefundIds.of(orderId, caller, idempotencyKey);
     RefundRequest request =
         new RefundRequest(refundId, body.amount(), body.refundLines(), body.reason());
@@ -80,7 +80,7 @@ public class RefundRequests {
           .orElseGet(
               () -> new Requested(HttpStatus.ACCEPTED, RefundResponse.requested(request, order)));
     }
-    OrderView latest = orders.find(orderId).orElse(order);
+    StoredOrder latest = orders.find(orderId).orElse(order);
     throw new ApiProblem(
         ProblemType.ORDER_NOT_REFUNDABLE,
         "Order " + orderId + " is " + latest.status() + " and no longer takes refunds.");

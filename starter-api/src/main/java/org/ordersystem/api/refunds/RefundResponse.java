@@ -3,8 +3,8 @@ package org.ordersystem.api.refunds;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.OrderLine;
-import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.RefundRequest;
 import org.ordersystem.workflows.model.RefundStatus;
 import org.ordersystem.workflows.model.RefundView;
@@ -71,7 +71,7 @@ public record RefundResponse(
    * A refund the workflow accepted but could not be read back yet (a 202), described from the
    * request; a line refund is priced at the order's prices, as the workflow prices it.
    */
-  static RefundResponse requested(RefundRequest r, OrderView order) {
+  static RefundResponse requested(RefundRequest r, StoredOrder order) {
     List<Line> lines =
         r.lines() == null
             ? List.of()
@@ -90,10 +90,10 @@ public record RefundResponse(
         null);
   }
 
-  private static long priceOf(List<Line> lines, OrderView order) {
+  private static long priceOf(List<Line> lines, StoredOrder order) {
     long amount = 0;
     for (Line line : lines) {
-      for (OrderLine ordered : order.lines() == null ? List.<OrderLine>of() : order.lines()) {
+      for (OrderLine ordered : order.lines()) {
         if (ordered.sku().equals(line.sku())) {
           amount += ordered.unitPrice() * line.quantity();
         }

@@ -38,7 +38,7 @@ class CancelOrderTest extends ApiTestSupport {
   void shouldAnswer200WithTheCancelledOrderWhenTheCancelCompletesInTime() throws Exception {
     when(updates.cancel(eq("o-1"), any(), any()))
         .thenReturn(
-            new UpdateOutcome.Completed<>(storedOrder("o-1", SHOP_ID, OrderStatus.CANCELLED)));
+            new UpdateOutcome.Completed<>(orderView("o-1", SHOP_ID, OrderStatus.CANCELLED)));
 
     cancel(SHOP_KEY, "{\"reason\": \"Customer changed their mind\"}")
         .andExpect(status().isOk())
@@ -54,7 +54,7 @@ class CancelOrderTest extends ApiTestSupport {
   void shouldTakeACancelWithoutBodyOrReason() throws Exception {
     when(updates.cancel(eq("o-1"), any(), any()))
         .thenReturn(
-            new UpdateOutcome.Completed<>(storedOrder("o-1", SHOP_ID, OrderStatus.CANCELLED)));
+            new UpdateOutcome.Completed<>(orderView("o-1", SHOP_ID, OrderStatus.CANCELLED)));
 
     perform(SHOP_KEY, post(PATH)).andExpect(status().isOk());
     cancel(SHOP_KEY, "{}").andExpect(status().isOk());
@@ -76,7 +76,7 @@ class CancelOrderTest extends ApiTestSupport {
   void shouldLetOperatorsCancelAnyShopsOrder() throws Exception {
     when(updates.cancel(eq("o-1"), any(), any()))
         .thenReturn(
-            new UpdateOutcome.Completed<>(storedOrder("o-1", SHOP_ID, OrderStatus.CANCELLED)));
+            new UpdateOutcome.Completed<>(orderView("o-1", SHOP_ID, OrderStatus.CANCELLED)));
 
     cancel(OPERATOR_KEY, "{}").andExpect(status().isOk());
   }

@@ -17,6 +17,7 @@ import org.mockito.ArgumentCaptor;
 import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.readmodel.OrderPage;
 import org.ordersystem.readmodel.OrderQuery;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
@@ -45,16 +46,17 @@ class OrderQueryTest extends ApiTestSupport {
 
   @Test
   void shouldShowEveryLegWithItsStateInTheOrder() throws Exception {
-    OrderView stored = storedOrder("o-1", SHOP_ID, OrderStatus.COMPLETED);
+    OrderView stored = orderView("o-1", SHOP_ID, OrderStatus.COMPLETED);
     when(readModel.find("o-1"))
         .thenReturn(
             Optional.of(
-                withLegs(
-                    stored,
-                    List.of(
-                        leg("1", SourceType.BALANCE, 1200, LegState.CAPTURED),
-                        leg("2", SourceType.POINTS, 500, LegState.CAPTURED),
-                        leg("3", SourceType.CARD, 700, LegState.CAPTURED)))));
+                StoredOrder.of(
+                    withLegs(
+                        stored,
+                        List.of(
+                            leg("1", SourceType.BALANCE, 1200, LegState.CAPTURED),
+                            leg("2", SourceType.POINTS, 500, LegState.CAPTURED),
+                            leg("3", SourceType.CARD, 700, LegState.CAPTURED))))));
 
     as(SHOP_KEY, "/api/v1/orders/o-1")
         .andExpect(status().isOk())
@@ -69,11 +71,11 @@ class OrderQueryTest extends ApiTestSupport {
 
   @Test
   void shouldShowTheShipmentStateAndTheRefundedAmount() throws Exception {
-    OrderView v = storedOrder("o-1", SHOP_ID, OrderStatus.PARTIALLY_REFUNDED);
+    StoredOrder v = storedOrder("o-1", SHOP_ID, OrderStatus.PARTIALLY_REFUNDED);
     when(readModel.find("o-1"))
         .thenReturn(
             Optional.of(
-                new OrderView(
+                new StoredOrder(
                     v.orderId(),
                     v.shopId(),
                     v.customerId(),
@@ -90,7 +92,8 @@ class OrderQueryTest extends ApiTestSupport {
                     v.createdAt(),
                     v.updatedAt(),
                     ShipmentState.DISPATCHED,
-                    500)));
+                    500,
+                    null)));
 
     as(SHOP_KEY, "/api/v1/orders/o-1")
         .andExpect(jsonPath("$.status").value("PARTIALLY_REFUNDED"))
@@ -126,7 +129,7 @@ class OrderQueryTest extends ApiTestSupport {
   void shouldFallBackToTheWorkflowQueryBeforeTheFirstRowIsWritten() throws Exception {
     when(readModel.find("o-2")).thenReturn(Optional.empty());
     when(workflows.query("o-2"))
-        .thenReturn(Optional.of(storedOrder("o-2", SHOP_ID, OrderStatus.CREATING)));
+        .thenReturn(Optional.of(orderView("o-2", SHOP_ID, OrderStatus.CREATING)));
 
     as(SHOP_KEY, "/api/v1/orders/o-2")
         .andExpect(status().isOk())

@@ -217,7 +217,7 @@ class PlaceOrderTest extends ApiTestSupport {
   }
 
   static PlacementOutcome decided(PlaceOrderRequest r) {
-    OrderView stored = storedOrder(r.orderId(), r.shopId(), OrderStatus.CREATING);
+    OrderView stored = orderView(r.orderId(), r.shopId(), OrderStatus.CREATING);
     return new PlacementOutcome.Decided(
         new OrderView(
             r.orderId(),

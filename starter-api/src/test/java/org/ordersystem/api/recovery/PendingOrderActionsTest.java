@@ -41,7 +41,7 @@ class PendingOrderActionsTest extends ApiTestSupport {
   void shouldAnswer200WithTheOrderOnceTheRetrySettled() throws Exception {
     when(updates.retryPending(eq("o-1"), any(), any()))
         .thenReturn(
-            new UpdateOutcome.Completed<>(storedOrder("o-1", SHOP_ID, OrderStatus.COMPLETED)));
+            new UpdateOutcome.Completed<>(orderView("o-1", SHOP_ID, OrderStatus.COMPLETED)));
 
     send(OPERATOR_KEY, RETRY, "{\"note\": \"Shipping is back up\"}")
         .andExpect(status().isOk())
@@ -60,7 +60,7 @@ class PendingOrderActionsTest extends ApiTestSupport {
     when(updates.retryPending(eq("o-1"), any(), any()))
         .thenReturn(
             new UpdateOutcome.Completed<>(
-                pendingOrder("o-1", SHOP_ID, OrderStep.REGISTER_SHIPPING)));
+                pendingView("o-1", SHOP_ID, OrderStep.REGISTER_SHIPPING)));
 
     send(OPERATOR_KEY, RETRY, null)
         .andExpect(status().isOk())
@@ -75,7 +75,7 @@ class PendingOrderActionsTest extends ApiTestSupport {
   void shouldAnswer202WithTheOrderAsItsWorkflowHasItWhileTheStepRuns() throws Exception {
     when(updates.retryPending(eq("o-1"), any(), any())).thenReturn(new UpdateOutcome.Accepted<>());
     when(workflows.query("o-1"))
-        .thenReturn(Optional.of(storedOrder("o-1", SHOP_ID, OrderStatus.CREATING)));
+        .thenReturn(Optional.of(orderView("o-1", SHOP_ID, OrderStatus.CREATING)));
 
     send(OPERATOR_KEY, RETRY, "{}")
         .andExpect(status().isAccepted())
@@ -99,7 +99,7 @@ class PendingOrderActionsTest extends ApiTestSupport {
   void shouldAnswer200WithTheCancelledOrderOnceRolledBack() throws Exception {
     when(updates.rollbackPending(eq("o-1"), any(), any()))
         .thenReturn(
-            new UpdateOutcome.Completed<>(storedOrder("o-1", SHOP_ID, OrderStatus.CANCELLED)));
+            new UpdateOutcome.Completed<>(orderView("o-1", SHOP_ID, OrderStatus.CANCELLED)));
 
     send(OPERATOR_KEY, ROLLBACK, "{\"note\": \"customer gave up\"}")
         .andExpect(status().isOk())

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order as the workflow knows it: answered by the query, returned by the acceptance update and
- * written to the read model at every transition.
+ * An order as the workflow knows it: answered by the query and returned by its updates, and handed
+ * to the read model at every transition. Each other audience has a record of its own: the read
+ * model stores it as a {@code StoredOrder} row, the API answers an {@code OrderResponse}, and
+ * Continue-As-New carries an {@link OrderSnapshot}.
  *
  * @param step the step running now, the step that failed, or COMPLETED
  * @param stepsDone the steps finished, in order
