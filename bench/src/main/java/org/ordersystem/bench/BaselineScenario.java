@@ -12,6 +12,7 @@ import org.ordersystem.activities.ShippingActivitiesImpl;
 import org.ordersystem.activities.StockActivitiesImpl;
 import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.ordersystem.readmodel.OrderReadModel;
+import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.IdempotencyKeys;
 import org.ordersystem.workflows.activities.PaymentActivities.AuthorizeLegInput;
 import org.ordersystem.workflows.activities.PaymentActivities.LegRef;
@@ -20,6 +21,7 @@ import org.ordersystem.workflows.activities.StockActivities.ReservationRef;
 import org.ordersystem.workflows.activities.StockActivities.ReserveStockInput;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStep;
+import org.ordersystem.workflows.model.OrderView;
 
 /**
  * (c) The baseline without Temporal: the order workflow's calls, in its order and with its
@@ -81,9 +83,9 @@ final class BaselineScenario implements Scenario {
 
   private void run(BaselineOrder o, OrderTracker tracker) {
     String id = o.orderId;
-    readModel.record(o.view());
+    record(o.view());
     stock.reserveStock(new ReserveStockInput(IdempotencyKeys.reserveStock(id), id, o.lines));
-    readModel.record(o.advanceTo(OrderStep.AUTHORIZE_PAYMENT));
+    record(o.advanceTo(OrderStep.AUTHORIZE_PAYMENT));
     for (int i = 0; i < o.sources.size(); i++) {
       String legId = BaselineOrder.legId(i);
       payment.authorizeLeg(
@@ -91,21 +93,26 @@ final class BaselineScenario implements Scenario {
               IdempotencyKeys.authorizeLeg(id, legId), id, legId, o.customerId, o.sources.get(i)));
       o.leg(i, LegState.AUTHORIZED); // written with the next step, as the order does
     }
-    readModel.record(o.advanceTo(OrderStep.REGISTER_SHIPPING));
+    record(o.advanceTo(OrderStep.REGISTER_SHIPPING));
     tracker.accepted();
     var shipment =
         shipping.registerShipment(
             new RegisterShipmentInput(
                 IdempotencyKeys.registerShipping(id), id, BaselineOrder.ADDRESS, o.lines));
-    readModel.record(o.shipped(shipment.trackingNumber()));
+    record(o.shipped(shipment.trackingNumber()));
     for (int i = o.sources.size() - 1; i >= 0; i--) {
       String legId = BaselineOrder.legId(i);
       payment.captureLeg(new LegRef(IdempotencyKeys.captureLeg(id, legId), id, legId));
       o.leg(i, LegState.CAPTURED); // written with the next step, as the order does
     }
-    readModel.record(o.advanceTo(OrderStep.COMMIT_STOCK));
+    record(o.advanceTo(OrderStep.COMMIT_STOCK));
     stock.commitStock(new ReservationRef(IdempotencyKeys.commitStock(id), id));
-    readModel.record(o.complete());
+    record(o.complete());
+  }
+
+  /** What the workflow's read-model activity does with each view it is handed. */
+  private void record(OrderView view) {
+    readModel.record(StoredOrder.of(view));
   }
 
   @Override
