@@ -9,10 +9,11 @@ import java.util.Set;
  *
  * <p>The Java SDK up to 1.38.0 loses the type of a failure thrown by a validator
  * (temporalio/sdk-java#2875: the rejection is serialized twice and arrives typed {@code
- * io.temporal.internal.worker.WorkflowExecutionException}); only the message survives. Rejections
- * therefore also carry their type before the message, {@code TYPE: detail}, and {@link #typeOf} and
- * {@link #detailOf} read them either way: the one place a type is read out of a message, until the
- * SDK keeps it (the services' gRPC errors carry theirs as a typed field, see ServiceErrors).
+ * io.temporal.internal.worker.WorkflowExecutionException}; fixed upstream by #3001, not in a
+ * release yet, and pinned by OrderCancelTest); only the message survives. Rejections therefore also
+ * carry their type before the message, {@code TYPE: detail}, and {@link #typeOf} and {@link
+ * #detailOf} read them either way: the one place a type is read out of a message, until the SDK
+ * keeps it (the services' gRPC errors carry theirs as a typed field, see ServiceErrors).
  */
 public final class UpdateRejections {
 

@@ -118,6 +118,22 @@ class OrderCancelTest extends OrderWorkflowTestBase {
     assertHistoryReplays();
   }
 
+  /**
+   * Pins why {@link UpdateRejections} also reads a rejection's type from its message: this SDK
+   * (1.38.0, the newest on Maven Central) drops the type of a validator's failure,
+   * temporalio/sdk-java#2875, fixed upstream by #3001 but not released yet. When this fails, the
+   * SDK keeps the type: make rejections plain {@code ApplicationFailure}s and read only their type.
+   */
+  @Test
+  void shouldStillLoseTheTypeOfAValidatorsRejectionInThisSdk() {
+    OrderWorkflow workflow = startCompleted(Orders.paidByBalance());
+
+    Throwable refused = catchThrowable(() -> workflow.cancelOrder(new CancelOrderRequest(null)));
+
+    assertThat(rejection(refused).getType()).isNotEqualTo(UpdateRejections.ORDER_NOT_CANCELLABLE);
+    assertThat(rejectionType(refused)).isEqualTo(UpdateRejections.ORDER_NOT_CANCELLABLE);
+  }
+
   @Test
   void shouldRefuseCancelOfACompletedOrder() {
     OrderWorkflow workflow = startCompleted(Orders.paidByBalance());
