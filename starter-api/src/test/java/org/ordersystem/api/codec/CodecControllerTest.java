@@ -1,6 +1,9 @@
 package org.ordersystem.api.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordersystem.api.ApiFixtures.JSON;
+import static org.ordersystem.api.ApiFixtures.OPERATOR_KEY;
+import static org.ordersystem.api.ApiFixtures.SHOP_KEY;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;

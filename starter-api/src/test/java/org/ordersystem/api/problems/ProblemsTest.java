@@ -1,6 +1,8 @@
 package org.ordersystem.api.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordersystem.api.ApiFixtures.SHOP_KEY;
+import static org.ordersystem.api.ApiFixtures.assertProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;

@@ -1,6 +1,10 @@
 package org.ordersystem.api.products;
 
 import static org.mockito.Mockito.when;
+import static org.ordersystem.api.ApiFixtures.CATALOG;
+import static org.ordersystem.api.ApiFixtures.OPERATOR_KEY;
+import static org.ordersystem.api.ApiFixtures.SHOP_KEY;
+import static org.ordersystem.api.ApiFixtures.assertProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

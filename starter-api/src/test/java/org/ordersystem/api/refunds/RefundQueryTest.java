@@ -2,6 +2,13 @@ package org.ordersystem.api.refunds;
 
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.ordersystem.api.ApiFixtures.OPERATOR_KEY;
+import static org.ordersystem.api.ApiFixtures.OTHER_SHOP_KEY;
+import static org.ordersystem.api.ApiFixtures.SHOP_ID;
+import static org.ordersystem.api.ApiFixtures.SHOP_KEY;
+import static org.ordersystem.api.ApiFixtures.assertProblem;
+import static org.ordersystem.api.ApiFixtures.refund;
+import static org.ordersystem.api.ApiFixtures.storedOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

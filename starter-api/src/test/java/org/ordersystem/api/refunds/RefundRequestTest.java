@@ -8,6 +8,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.ordersystem.api.ApiFixtures.OPERATOR_KEY;
+import static org.ordersystem.api.ApiFixtures.OTHER_SHOP_KEY;
+import static org.ordersystem.api.ApiFixtures.SHOP_ID;
+import static org.ordersystem.api.ApiFixtures.SHOP_KEY;
+import static org.ordersystem.api.ApiFixtures.assertProblem;
+import static org.ordersystem.api.ApiFixtures.storedOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -19,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.ordersystem.api.ApiFixtures;
 import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.orders.UpdateOutcome;
@@ -106,7 +113,9 @@ class RefundRequestTest extends ApiTestSupport {
     completeEveryRefund();
     when(refundRecords.find(eq("o-1"), any()))
         .thenAnswer(
-            inv -> Optional.of(refund("o-1", inv.getArgument(1), RefundStatus.COMPLETED, 500)));
+            inv ->
+                Optional.of(
+                    ApiFixtures.refund("o-1", inv.getArgument(1), RefundStatus.COMPLETED, 500)));
 
     refund(SHOP_KEY, "key-1", AMOUNT).andExpect(status().isOk());
   }
@@ -116,7 +125,8 @@ class RefundRequestTest extends ApiTestSupport {
     when(updates.requestRefund(eq("o-1"), any(), any())).thenReturn(new UpdateOutcome.Accepted<>());
     String refundId = RefundIds.of("o-1", Caller.shop(SHOP_ID), "key-1");
     when(workflows.queryRefunds("o-1"))
-        .thenReturn(Optional.of(List.of(refund("o-1", refundId, RefundStatus.REQUESTED, 500))));
+        .thenReturn(
+            Optional.of(List.of(ApiFixtures.refund("o-1", refundId, RefundStatus.REQUESTED, 500))));
 
     refund(SHOP_KEY, "key-1", AMOUNT)
         .andExpect(status().isAccepted())
@@ -189,7 +199,7 @@ class RefundRequestTest extends ApiTestSupport {
             inv -> {
               RefundRequest r = inv.getArgument(1);
               RefundView done =
-                  refund(
+                  ApiFixtures.refund(
                       "o-1",
                       r.refundId(),
                       RefundStatus.COMPLETED,

@@ -3,6 +3,8 @@ package org.ordersystem.api.refunds;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.ordersystem.api.ApiFixtures.SHOP_KEY;
+import static org.ordersystem.api.ApiFixtures.assertProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
