@@ -22,7 +22,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.workflows.model.CancelOrderRequest;
@@ -31,7 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** POST /orders/{orderId}/cancel: the workflow's validated cancel update, answered as REST. */
-class CancelOrderTest extends ApiTestSupport {
+class CancelOrderTest extends OrderSliceSupport {
 
   private static final String PATH = "/api/v1/orders/o-1/cancel";
 

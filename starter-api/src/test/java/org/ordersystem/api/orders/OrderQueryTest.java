@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.readmodel.OrderPage;
 import org.ordersystem.readmodel.OrderQuery;
 import org.ordersystem.readmodel.StoredOrder;
@@ -34,7 +33,7 @@ import org.ordersystem.workflows.model.SourceType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** GET one order, with its payment legs, and the paginated listing. */
-class OrderQueryTest extends ApiTestSupport {
+class OrderQueryTest extends OrderSliceSupport {
 
   @Test
   void shouldReadAnOrderFromTheReadModel() throws Exception {

@@ -24,14 +24,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * POST /orders past the bound on placements in flight (1 in these tests, Retry-After 2 s): the
  * first placement is held inside the workflow gateway while a second one arrives.
  */
-class PlaceOrderAdmissionTest extends ApiTestSupport {
+class PlaceOrderAdmissionTest extends OrderSliceSupport {
 
   private final ExecutorService firstClient = Executors.newSingleThreadExecutor();
   private final CountDownLatch firstEntered = new CountDownLatch(1);

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
 import org.ordersystem.readmodel.RestIdempotencyKeys.Claim;
@@ -41,7 +40,7 @@ import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.SourceType;
 
 /** POST /orders once the request is valid: idempotency, Update-with-Start outcomes, answers. */
-class PlaceOrderTest extends ApiTestSupport {
+class PlaceOrderTest extends OrderSliceSupport {
 
   @Test
   void shouldAnswer201WithLocationWhenTheOrderIsAcceptedInTime() throws Exception {

@@ -26,13 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Every bad POST /orders gets its problem, lists its field errors, and writes nothing. */
-class PlaceOrderValidationTest extends ApiTestSupport {
+class PlaceOrderValidationTest extends OrderSliceSupport {
 
   @AfterEach
   void nothingWasWritten() {
