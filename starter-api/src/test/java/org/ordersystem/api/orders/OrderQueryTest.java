@@ -12,6 +12,7 @@ import static org.ordersystem.api.ApiFixtures.SHOP_KEY;
 import static org.ordersystem.api.ApiFixtures.assertProblem;
 import static org.ordersystem.api.ApiFixtures.leg;
 import static org.ordersystem.api.ApiFixtures.orderView;
+import static org.ordersystem.api.ApiFixtures.pendingOrder;
 import static org.ordersystem.api.ApiFixtures.storedOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -26,6 +27,7 @@ import org.ordersystem.readmodel.OrderQuery;
 import org.ordersystem.readmodel.StoredOrder;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.ShipmentState;
@@ -140,6 +142,20 @@ class OrderQueryTest extends OrderSliceSupport {
     as(SHOP_KEY, "/api/v1/orders/o-2")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("CREATING"));
+  }
+
+  // A shop sees why its order is PENDING here; operators list such orders through GET /ops/orders
+  // (recovery's PendingOrderListTest).
+  @Test
+  void shouldShowThePendingBlockToTheShopReadingItsOrder() throws Exception {
+    when(readModel.find("o-1"))
+        .thenReturn(Optional.of(pendingOrder("o-1", SHOP_ID, OrderStep.REGISTER_SHIPPING)));
+
+    as(SHOP_KEY, "/api/v1/orders/o-1")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("PENDING"))
+        .andExpect(jsonPath("$.pending.step").value("REGISTER_SHIPPING"))
+        .andExpect(jsonPath("$.pending.attempts").value(1));
   }
 
   @Test

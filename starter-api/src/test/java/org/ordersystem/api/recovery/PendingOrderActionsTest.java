@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.orders.UpdateOutcome;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
@@ -33,7 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** POST /ops/orders/{orderId}/retry and /rollback: the workflow's validated updates, as REST. */
-class PendingOrderActionsTest extends ApiTestSupport {
+class PendingOrderActionsTest extends RecoverySliceSupport {
 
   private static final String RETRY = "/api/v1/ops/orders/o-1/retry";
   private static final String ROLLBACK = "/api/v1/ops/orders/o-1/rollback";

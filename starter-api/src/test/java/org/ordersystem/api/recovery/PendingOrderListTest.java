@@ -18,10 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.readmodel.OrderPage;
 import org.ordersystem.readmodel.OrderQuery;
 import org.ordersystem.workflows.model.OrderStatus;
@@ -29,7 +27,7 @@ import org.ordersystem.workflows.model.OrderStep;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** GET /ops/orders: every shop's orders for operators, PENDING ones with their pending block. */
-class PendingOrderListTest extends ApiTestSupport {
+class PendingOrderListTest extends RecoverySliceSupport {
 
   private static final String PATH = "/api/v1/ops/orders";
 
@@ -107,18 +105,6 @@ class PendingOrderListTest extends ApiTestSupport {
   void shouldAnswer403ToAShopKey() throws Exception {
     assertProblem(as(SHOP_KEY, PATH + "?status=PENDING"), 403);
     verifyNoInteractions(readModel);
-  }
-
-  @Test
-  void shouldShowThePendingBlockToTheShopReadingItsOrder() throws Exception {
-    when(readModel.find("o-1"))
-        .thenReturn(Optional.of(pendingOrder("o-1", SHOP_ID, OrderStep.REGISTER_SHIPPING)));
-
-    as(SHOP_KEY, "/api/v1/orders/o-1")
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.status").value("PENDING"))
-        .andExpect(jsonPath("$.pending.step").value("REGISTER_SHIPPING"))
-        .andExpect(jsonPath("$.pending.attempts").value(1));
   }
 
   private ResultActions as(String key, String url) throws Exception {

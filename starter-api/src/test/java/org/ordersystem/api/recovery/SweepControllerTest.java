@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
 import org.ordersystem.workflows.recovery.RecoverySettings;
@@ -32,7 +31,7 @@ import org.ordersystem.workflows.recovery.SweepSummary;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** POST /ops/recovery/sweeps and GET /ops/recovery/sweeps/{sweepId}. */
-class SweepControllerTest extends ApiTestSupport {
+class SweepControllerTest extends RecoverySliceSupport {
 
   private static final String PATH = "/api/v1/ops/recovery/sweeps";
   private static final String SWEEP_ID =
