@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.RefundStatus;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** GET /orders/{orderId}/refunds[/{refundId}]: from the read model, else from the workflow. */
-class RefundQueryTest extends ApiTestSupport {
+class RefundQueryTest extends RefundSliceSupport {
 
   private static final String R1 = "11111111-1111-5111-8111-111111111111";
   private static final String R2 = "22222222-2222-5222-8222-222222222222";

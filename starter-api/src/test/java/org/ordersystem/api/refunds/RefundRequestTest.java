@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.ordersystem.api.ApiFixtures;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.orders.UpdateOutcome;
 import org.ordersystem.api.problems.ApiProblem;
@@ -40,7 +39,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** POST /orders/{orderId}/refunds once the request is valid: ids, outcomes, refusals. */
-class RefundRequestTest extends ApiTestSupport {
+class RefundRequestTest extends RefundSliceSupport {
 
   private static final String PATH = "/api/v1/orders/o-1/refunds";
   private static final String AMOUNT = "{\"amount\": 500, \"reason\": \"Late delivery\"}";

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ordersystem.api.ApiTestSupport;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Every malformed refund request gets a 400 listing its field errors; nothing reaches Temporal. */
-class RefundValidationTest extends ApiTestSupport {
+class RefundValidationTest extends RefundSliceSupport {
 
   private static final String PATH = "/api/v1/orders/o-1/refunds";
 
