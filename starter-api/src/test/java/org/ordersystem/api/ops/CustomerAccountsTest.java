@@ -13,12 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.grpc.Status;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** GET /ops/customers/{customerId}/accounts: one customer's balance and points, operators only. */
-class CustomerAccountsTest extends ApiTestSupport {
+class CustomerAccountsTest extends OpsSliceSupport {
 
   private static final String PATH = "/api/v1/ops/customers/cust-1/accounts";
 

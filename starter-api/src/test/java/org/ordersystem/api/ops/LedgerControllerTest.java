@@ -12,12 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.grpc.Status;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** GET /ops/ledger: the payment service's ledger audit with its verdict, operators only. */
-class LedgerControllerTest extends ApiTestSupport {
+class LedgerControllerTest extends OpsSliceSupport {
 
   private static final String PATH = "/api/v1/ops/ledger";
 

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.reconciliation.MismatchStore;
 import org.ordersystem.reconciliation.ReconciliationStoreException;
 import org.ordersystem.reconciliation.RunStore;
@@ -39,16 +38,13 @@ import org.ordersystem.workflows.reconciliation.ProviderRecord;
 import org.ordersystem.workflows.reconciliation.ProviderState;
 import org.ordersystem.workflows.reconciliation.ReconciliationSummary;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The ops endpoints of reconciliation: operators only, bad input refused before any change. */
-class ReconciliationControllerTest extends ApiTestSupport {
+class ReconciliationControllerTest extends ReconciliationSliceSupport {
 
   static final String BASE = "/api/v1/ops/reconciliation";
   static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-  @MockitoBean ReconciliationStores stores;
-  @MockitoBean ReconciliationRuns runs;
   MismatchStore mismatches;
   RunStore runStore;
 

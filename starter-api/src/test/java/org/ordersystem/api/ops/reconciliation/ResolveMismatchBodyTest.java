@@ -8,25 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiWebSlice;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The resolve body as a typed record, in a web slice with the stores mocked: every field error in
- * one answer, unknown fields refused, and nothing reaches the store for a refused body.
+ * The resolve body as a typed record, in the reconciliation slice with the stores mocked: every
+ * field error in one answer, unknown fields refused, and nothing reaches the store for a refused
+ * body.
  */
-@ApiWebSlice
-@Import(ReconciliationController.class)
-class ResolveMismatchBodyTest {
-
-  @Autowired MockMvc mvc;
-  @MockitoBean ReconciliationStores stores;
-  @MockitoBean ReconciliationRuns runs;
+class ResolveMismatchBodyTest extends ReconciliationSliceSupport {
 
   @Test
   void shouldListEveryFieldErrorAtOnce() throws Exception {
