@@ -11,28 +11,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiWebSlice;
-import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.workflows.model.ShipmentState;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The advance body as a typed record, in a web slice: the controller, the problem handler, the
- * strict JSON reading and the API key check, nothing else, with the shipping service and the
+ * The advance body as a typed record, in the shipments slice: the controller, the problem handler,
+ * the strict JSON reading and the API key check, nothing else, with the shipping service and the
  * workflows mocked.
  */
-@ApiWebSlice
-@Import(ShipmentController.class)
-class AdvanceShipmentBodyTest {
-
-  @Autowired MockMvc mvc;
-  @MockitoBean Shipments shipments;
-  @MockitoBean OrderWorkflowGateway workflows;
+class AdvanceShipmentBodyTest extends ShipmentSliceSupport {
 
   @Test
   void shouldAdvanceWithAValidBody() throws Exception {

@@ -15,7 +15,6 @@ import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.ProblemType;
@@ -24,7 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** POST /ops/shipments/{orderId}/advance: the shipping service first, then the order's workflow. */
-class ShipmentControllerTest extends ApiTestSupport {
+class ShipmentControllerTest extends ShipmentSliceSupport {
 
   private static final String PATH = "/api/v1/ops/shipments/o-1/advance";
 
