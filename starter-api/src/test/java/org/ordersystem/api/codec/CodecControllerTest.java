@@ -14,12 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.Cookie;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** The codec server: Temporal's remote codec protocol, for operators only. */
-class CodecControllerTest extends ApiTestSupport {
+class CodecControllerTest extends CodecSliceSupport {
 
   private static final String NAME = "Hanako Yamada";
 

@@ -12,11 +12,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.grpc.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.api.ApiTestSupport;
+import org.ordersystem.api.ApiRequests;
+import org.ordersystem.api.ApiWebSlice;
 import org.ordersystem.api.grpc.DownstreamException;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/** GET /products for any role, from the stock service. */
-class ProductControllerTest extends ApiTestSupport {
+/** GET /products for any role, from the stock service: in a web slice with its client mocked. */
+@ApiWebSlice
+@Import(ProductController.class)
+class ProductControllerTest extends ApiRequests {
+
+  @MockitoBean StockCatalog catalog;
 
   @Test
   void shouldListTheCatalogForShopsAndOperators() throws Exception {
