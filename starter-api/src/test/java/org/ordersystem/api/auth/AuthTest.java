@@ -25,7 +25,11 @@ import org.ordersystem.workflows.model.OrderStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** API keys: 401 without a known key, 403 for the wrong role, 404 for another shop's order. */
+/**
+ * API keys: 401 without a known key, 403 for the wrong role, 404 for another shop's order. On the
+ * whole API: the check is shown across every area's paths at once (products, orders, ops, dev), and
+ * the API docs and the actuator's health answer without a key.
+ */
 class AuthTest extends ApiTestSupport {
 
   @Test

@@ -9,7 +9,10 @@ import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.mysqlpool.MysqlDriverSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Boot's pool, configured in application.properties, runs the same driver settings as the rest. */
+/**
+ * Boot's pool, configured in application.properties, runs the same driver settings as the rest. On
+ * the whole API: the pool is Boot's data source auto-configuration, which no web slice has.
+ */
 class DataSourceDriverSettingsTest extends ApiTestSupport {
 
   @Autowired DataSource dataSource;

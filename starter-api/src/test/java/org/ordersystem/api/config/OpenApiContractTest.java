@@ -18,7 +18,8 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * The document is the contract Schemathesis holds the API to (dev/contract-check): every status an
  * operation answers, with the problem schema; nulls where the API writes them; required headers
- * required; bounds taken from the request records.
+ * required; bounds taken from the request records. On the whole API: springdoc builds the document
+ * from every controller the application has, and a slice would leave operations out of it.
  */
 class OpenApiContractTest extends ApiTestSupport {
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.ordersystem.api.ApiTestSupport;
 import org.ordersystem.api.dev.FaultControl.Service;
 
-/** The OpenAPI document is served, unauthenticated, with the bearer scheme and the API's shapes. */
+/**
+ * The OpenAPI document is served, unauthenticated, with the bearer scheme and the API's shapes. On
+ * the whole API: springdoc builds the document from every controller the application has.
+ */
 class OpenApiTest extends ApiTestSupport {
 
   @Test

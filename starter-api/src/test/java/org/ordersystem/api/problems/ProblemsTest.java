@@ -11,7 +11,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.ApiTestSupport;
 
-/** Spring MVC's own failures are problems too. */
+/**
+ * Spring MVC's own failures are problems too. On the whole API: a path no controller maps must be a
+ * 404 problem next to every mapping the application has (the actuator's, the API docs'), not only
+ * in a slice with a few controllers.
+ */
 class ProblemsTest extends ApiTestSupport {
 
   @Test

@@ -16,7 +16,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * GET /ops/slo: every objective with its budget and burn rates, operators only. With the metrics
- * export that tests leave out by default, to see /actuator/prometheus.
+ * export that tests leave out by default, to see /actuator/prometheus. On the whole API: the meters
+ * come from the SLO monitor and the actuator exports them, neither of which a web slice has.
  */
 @AutoConfigureObservability(tracing = false)
 class SloControllerTest extends ApiTestSupport {
