@@ -1,6 +1,7 @@
 package org.ordersystem.api.ops;
 
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.ordersystem.api.grpc.ServiceChannels;
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
 /** The payment service's ledger audit. */
 @Component
 public class PaymentLedger {
+
+  /**
+   * The least time the audit gets. It reads the whole ledger, so it grows with the ledger, unlike
+   * the calls of an order the services' deadline is sized for; an operator waits for it.
+   */
+  static final Duration AUDIT_DEADLINE = Duration.ofSeconds(30);
 
   private final ServiceChannels channels;
 
@@ -28,12 +35,17 @@ public class PaymentLedger {
     try {
       CheckLedgerResponse r =
           PaymentServiceGrpc.newBlockingStub(channels.payment())
-              .withDeadlineAfter(channels.deadline().toMillis(), TimeUnit.MILLISECONDS)
+              .withDeadlineAfter(auditDeadline().toMillis(), TimeUnit.MILLISECONDS)
               .checkLedger(CheckLedgerRequest.getDefaultInstance());
       return LedgerCheck.of(
           r.getEntries(), r.getUnbalancedEntries(), r.getTotal(), r.getNegativeAccounts());
     } catch (StatusRuntimeException e) {
       throw new DownstreamException("payment", e);
     }
+  }
+
+  private Duration auditDeadline() {
+    Duration services = channels.deadline();
+    return services.compareTo(AUDIT_DEADLINE) > 0 ? services : AUDIT_DEADLINE;
   }
 }
