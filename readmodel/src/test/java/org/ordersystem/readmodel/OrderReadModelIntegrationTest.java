@@ -311,22 +311,9 @@ class OrderReadModelIntegrationTest {
 
   private static StoredOrder order(
       String orderId, String shopId, OrderStatus status, long version, Instant createdAt) {
-    return StoredOrder.of(
-        new OrderView(
-            orderId,
-            shopId,
-            "cust-001",
-            status,
-            status == OrderStatus.COMPLETED ? OrderStep.COMPLETED : OrderStep.AUTHORIZE_PAYMENT,
-            List.of(OrderStep.RESERVE_STOCK),
-            2400,
-            null,
-            null,
-            List.of(new OrderLine("MUG", 2, 1200)),
-            List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
-            null,
-            version,
-            createdAt,
-            createdAt.plusSeconds(version)));
+    OrderStep step =
+        status == OrderStatus.COMPLETED ? OrderStep.COMPLETED : OrderStep.AUTHORIZE_PAYMENT;
+    return MugOrders.row(
+        orderId, shopId, status, step, version, createdAt, createdAt.plusSeconds(version), null);
   }
 }

@@ -14,15 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.embeddeddb.EmbeddedMariaDb;
-import org.ordersystem.workflows.model.LegState;
-import org.ordersystem.workflows.model.OrderLine;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
-import org.ordersystem.workflows.model.OrderView;
-import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.PendingInfo;
-import org.ordersystem.workflows.model.ShipmentState;
-import org.ordersystem.workflows.model.SourceType;
 import org.ordersystem.workflows.recovery.CandidateQuery;
 import org.ordersystem.workflows.recovery.SweepCandidate;
 import org.ordersystem.workflows.recovery.SweepDecision;
@@ -218,25 +212,8 @@ class RecoveryReadModelIntegrationTest {
 
   private static StoredOrder order(
       String orderId, OrderStatus status, long version, Instant updatedAt, PendingInfo pending) {
-    return StoredOrder.of(
-        new OrderView(
-            orderId,
-            "shop-a",
-            "cust-001",
-            status,
-            pending != null ? pending.step() : OrderStep.AUTHORIZE_PAYMENT,
-            List.of(OrderStep.RESERVE_STOCK),
-            2400,
-            null,
-            null,
-            List.of(new OrderLine("MUG", 2, 1200)),
-            List.of(new PaymentLeg("1", SourceType.BALANCE, 2400, LegState.AUTHORIZED)),
-            null,
-            version,
-            T0.minusSeconds(3600),
-            updatedAt,
-            ShipmentState.NONE,
-            0,
-            pending));
+    OrderStep step = pending != null ? pending.step() : OrderStep.AUTHORIZE_PAYMENT;
+    return MugOrders.row(
+        orderId, "shop-a", status, step, version, T0.minusSeconds(3600), updatedAt, pending);
   }
 }
