@@ -19,11 +19,17 @@ record Wallet(
         body.path("points").path("pending").asLong());
   }
 
-  /** Fails unless every journal entry sums to zero and no account is negative. */
+  /**
+   * Fails unless every journal entry sums to zero, no account is negative, and stored balances and
+   * legs agree with the journal.
+   */
   static void assertLedgerBalanced(ApiClient operator) {
     JsonNode ledger = operator.get("/api/v1/ops/ledger").body();
     assertThat(ledger.path("unbalancedEntries").asLong()).as(ledger.toString()).isZero();
     assertThat(ledger.path("total").asLong()).as(ledger.toString()).isZero();
     assertThat(ledger.path("negativeAccounts").asLong()).as(ledger.toString()).isZero();
+    assertThat(ledger.path("mismatchedAccounts").asLong()).as(ledger.toString()).isZero();
+    assertThat(ledger.path("inconsistentLegs").asLong()).as(ledger.toString()).isZero();
+    assertThat(ledger.path("balanced").asBoolean()).as(ledger.toString()).isTrue();
   }
 }

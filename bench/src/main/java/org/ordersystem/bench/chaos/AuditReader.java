@@ -134,8 +134,8 @@ final class AuditReader {
         "SELECT reference, payment_id, mismatch_class FROM recon_mismatches"
             + " WHERE state = 'OPEN'",
         rs -> open.add(new Mismatch(rs.getString(1), rs.getString(2), rs.getString(3))));
-    boolean balanced =
-        client.operator("GET", "/api/v1/ops/ledger", null).body().path("balanced").asBoolean(false);
+    List<String> ledgerFaults =
+        ledgerFaults(client.operator("GET", "/api/v1/ops/ledger", null).body());
     return new AuditRecords(
         accepted,
         orders(),
@@ -149,8 +149,30 @@ final class AuditReader {
         accounts(),
         legs,
         authorizations,
-        balanced,
+        ledgerFaults,
         open);
+  }
+
+  /**
+   * What a ledger check ({@code GET /ops/ledger}) finds wrong: each count that must be 0 and is
+   * not, or the whole answer when it has no verdict or its verdict is not {@code balanced} for
+   * another reason.
+   */
+  static List<String> ledgerFaults(JsonNode check) {
+    if (!check.has("balanced")) {
+      return List.of("no verdict: " + check);
+    }
+    List<String> faults = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> field : check.properties()) {
+      boolean mustBeZero = field.getValue().isNumber() && !field.getKey().equals("entries");
+      if (mustBeZero && field.getValue().asLong() != 0) {
+        faults.add(field.getKey() + " " + field.getValue().asLong());
+      }
+    }
+    if (faults.isEmpty() && !check.path("balanced").asBoolean(false)) {
+      faults.add("not balanced: " + check);
+    }
+    return faults;
   }
 
   private Map<String, Account> accounts() throws SQLException {

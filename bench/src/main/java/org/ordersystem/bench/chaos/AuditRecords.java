@@ -22,7 +22,8 @@ import java.util.Set;
  * @param accountsAfter the same after it
  * @param legs the payment service's legs
  * @param authorizations the provider's authorizations
- * @param ledgerBalanced whether the payment service's own ledger check passes
+ * @param ledgerFaults what the payment service's own ledger check finds wrong, such as {@code
+ *     inconsistentLegs 2}; empty when it passes
  * @param openMismatches reconciliation's mismatches still OPEN
  */
 public record AuditRecords(
@@ -38,7 +39,7 @@ public record AuditRecords(
     Map<String, Account> accountsAfter,
     List<LegRow> legs,
     List<Authorization> authorizations,
-    boolean ledgerBalanced,
+    List<String> ledgerFaults,
     List<Mismatch> openMismatches) {
 
   /** An order as the read model has it. */

@@ -53,8 +53,10 @@ public final class Auditor {
     checkCardCharges(r, pendingIds, violations);
     checkWallets(r, pendingIds, violations);
     checkStock(r, pendingIds, violations);
-    if (!r.ledgerBalanced()) {
-      violations.add("ledger: the payment service's ledger check reports it unbalanced");
+    if (!r.ledgerFaults().isEmpty()) {
+      violations.add(
+          "ledger: the payment service's ledger check fails: "
+              + String.join(", ", r.ledgerFaults()));
     }
     for (AuditRecords.Mismatch m : r.openMismatches()) {
       if (!pendingIds.contains(m.paymentId())) {

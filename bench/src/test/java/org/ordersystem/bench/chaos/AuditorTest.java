@@ -102,7 +102,7 @@ class AuditorTest {
         Map.of("cust-001:BALANCE", new Account(8_800, 1200), "cust-001:POINTS", new Account(50, 0)),
         legs,
         authorizations,
-        true,
+        List.of(),
         List.of());
   }
 
@@ -119,16 +119,12 @@ class AuditorTest {
     AuditRecords tampered =
         tampered(
             r ->
-                copy(
-                    r,
-                    r.orders(),
-                    r.workflows(),
-                    r.onHandAfter(),
-                    r.accountsAfter(),
-                    plus(
-                        r.authorizations(),
-                        new Authorization("paid:2-again", 1000, 1000, 0, "CAPTURED")),
-                    r.openMismatches()));
+                change(r)
+                    .authorizations(
+                        plus(
+                            r.authorizations(),
+                            new Authorization("paid:2-again", 1000, 1000, 0, "CAPTURED")))
+                    .build());
 
     assertThat(Auditor.audit(tampered).violations())
         .anyMatch(v -> v.startsWith("charged twice: order paid has 2 captured authorizations"))
@@ -140,14 +136,10 @@ class AuditorTest {
     AuditRecords tampered =
         tampered(
             r ->
-                copy(
-                    r,
-                    r.orders(),
-                    r.workflows(),
-                    r.onHandAfter(),
-                    r.accountsAfter(),
-                    List.of(new Authorization("paid:2", 1000, 2000, 1000, "CAPTURED")),
-                    r.openMismatches()));
+                change(r)
+                    .authorizations(
+                        List.of(new Authorization("paid:2", 1000, 2000, 1000, "CAPTURED")))
+                    .build());
 
     assertThat(Auditor.audit(tampered).violations())
         .anyMatch(v -> v.startsWith("charged twice: authorization of paid:2 captured 2000"));
@@ -162,14 +154,7 @@ class AuditorTest {
               orders.remove("declined");
               Set<String> workflows = new HashSet<>(r.workflows());
               workflows.remove("declined");
-              return copy(
-                  r,
-                  orders,
-                  workflows,
-                  r.onHandAfter(),
-                  r.accountsAfter(),
-                  r.authorizations(),
-                  r.openMismatches());
+              return change(r).orders(orders).workflows(workflows).build();
             });
 
     assertThat(Auditor.audit(tampered).violations())
@@ -189,14 +174,7 @@ class AuditorTest {
                   "declined",
                   new OrderRow(
                       "declined", "CREATING", d.customerId(), null, null, d.lines(), d.legs()));
-              return copy(
-                  r,
-                  orders,
-                  r.workflows(),
-                  r.onHandAfter(),
-                  r.accountsAfter(),
-                  r.authorizations(),
-                  r.openMismatches());
+              return change(r).orders(orders).build();
             });
 
     assertThat(Auditor.audit(tampered).violations())
@@ -205,17 +183,7 @@ class AuditorTest {
 
   @Test
   void shouldReportAUnitTooManySold() {
-    AuditRecords tampered =
-        tampered(
-            r ->
-                copy(
-                    r,
-                    r.orders(),
-                    r.workflows(),
-                    Map.of("MUG-BLUE", 98L),
-                    r.accountsAfter(),
-                    r.authorizations(),
-                    r.openMismatches()));
+    AuditRecords tampered = tampered(r -> change(r).onHandAfter(Map.of("MUG-BLUE", 98L)).build());
 
     assertThat(Auditor.audit(tampered).violations())
         .contains(
@@ -228,16 +196,12 @@ class AuditorTest {
     AuditRecords tampered =
         tampered(
             r ->
-                copy(
-                    r,
-                    r.orders(),
-                    r.workflows(),
-                    r.onHandAfter(),
-                    Map.of(
-                        "cust-001:BALANCE", new Account(8_700, 1200),
-                        "cust-001:POINTS", new Account(50, 0)),
-                    r.authorizations(),
-                    r.openMismatches()));
+                change(r)
+                    .accountsAfter(
+                        Map.of(
+                            "cust-001:BALANCE", new Account(8_700, 1200),
+                            "cust-001:POINTS", new Account(50, 0)))
+                    .build());
 
     assertThat(Auditor.audit(tampered).violations())
         .contains(
@@ -246,20 +210,26 @@ class AuditorTest {
   }
 
   @Test
+  void shouldReportWhatTheLedgerCheckFindsWrong() {
+    AuditRecords tampered =
+        tampered(r -> change(r).ledgerFaults(List.of("inconsistentLegs 2", "total -700")).build());
+
+    assertThat(Auditor.audit(tampered).violations())
+        .containsExactly(
+            "ledger: the payment service's ledger check fails: inconsistentLegs 2, total -700");
+  }
+
+  @Test
   void shouldReportAnOpenMismatchOfAnOrderThatIsNotPending() {
     AuditRecords tampered =
         tampered(
             r ->
-                copy(
-                    r,
-                    r.orders(),
-                    r.workflows(),
-                    r.onHandAfter(),
-                    r.accountsAfter(),
-                    r.authorizations(),
-                    List.of(
-                        new Mismatch("paid:2", "paid", "AMOUNT_MISMATCH"),
-                        new Mismatch("pending:2", "pending", "MISSING_INTERNAL"))));
+                change(r)
+                    .openMismatches(
+                        List.of(
+                            new Mismatch("paid:2", "paid", "AMOUNT_MISMATCH"),
+                            new Mismatch("pending:2", "pending", "MISSING_INTERNAL")))
+                    .build());
 
     assertThat(Auditor.audit(tampered).violations())
         .containsExactly("reconciliation: OPEN AMOUNT_MISMATCH mismatch of paid:2");
@@ -270,29 +240,84 @@ class AuditorTest {
     return tamper.apply(consistentRun());
   }
 
-  private static AuditRecords copy(
-      AuditRecords r,
-      Map<String, OrderRow> orders,
-      Set<String> workflows,
-      Map<String, Long> onHandAfter,
-      Map<String, Account> accountsAfter,
-      List<Authorization> authorizations,
-      List<Mismatch> openMismatches) {
-    return new AuditRecords(
-        r.accepted(),
-        orders,
-        workflows,
-        r.refunds(),
-        r.onHandBefore(),
-        onHandAfter,
-        r.reservedAfter(),
-        r.reservations(),
-        r.accountsBefore(),
-        accountsAfter,
-        r.legs(),
-        authorizations,
-        r.ledgerBalanced(),
-        openMismatches);
+  private static Change change(AuditRecords r) {
+    return new Change(r);
+  }
+
+  /** A copy of a run's records with the parts a test tampers with replaced. */
+  private static final class Change {
+    private final AuditRecords r;
+    private Map<String, OrderRow> orders;
+    private Set<String> workflows;
+    private Map<String, Long> onHandAfter;
+    private Map<String, Account> accountsAfter;
+    private List<Authorization> authorizations;
+    private List<String> ledgerFaults;
+    private List<Mismatch> openMismatches;
+
+    Change(AuditRecords r) {
+      this.r = r;
+      orders = r.orders();
+      workflows = r.workflows();
+      onHandAfter = r.onHandAfter();
+      accountsAfter = r.accountsAfter();
+      authorizations = r.authorizations();
+      ledgerFaults = r.ledgerFaults();
+      openMismatches = r.openMismatches();
+    }
+
+    Change orders(Map<String, OrderRow> orders) {
+      this.orders = orders;
+      return this;
+    }
+
+    Change workflows(Set<String> workflows) {
+      this.workflows = workflows;
+      return this;
+    }
+
+    Change onHandAfter(Map<String, Long> onHandAfter) {
+      this.onHandAfter = onHandAfter;
+      return this;
+    }
+
+    Change accountsAfter(Map<String, Account> accountsAfter) {
+      this.accountsAfter = accountsAfter;
+      return this;
+    }
+
+    Change authorizations(List<Authorization> authorizations) {
+      this.authorizations = authorizations;
+      return this;
+    }
+
+    Change ledgerFaults(List<String> ledgerFaults) {
+      this.ledgerFaults = ledgerFaults;
+      return this;
+    }
+
+    Change openMismatches(List<Mismatch> openMismatches) {
+      this.openMismatches = openMismatches;
+      return this;
+    }
+
+    AuditRecords build() {
+      return new AuditRecords(
+          r.accepted(),
+          orders,
+          workflows,
+          r.refunds(),
+          r.onHandBefore(),
+          onHandAfter,
+          r.reservedAfter(),
+          r.reservations(),
+          r.accountsBefore(),
+          accountsAfter,
+          r.legs(),
+          authorizations,
+          ledgerFaults,
+          openMismatches);
+    }
   }
 
   private static <T> List<T> plus(List<T> list, T more) {

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.ordersystem.api.grpc.DownstreamException;
 import org.ordersystem.api.grpc.ServiceChannels;
 import org.ordersystem.proto.payment.v1.CheckLedgerRequest;
-import org.ordersystem.proto.payment.v1.CheckLedgerResponse;
 import org.ordersystem.proto.payment.v1.PaymentServiceGrpc;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +32,10 @@ public class PaymentLedger {
    */
   public LedgerCheck check() {
     try {
-      CheckLedgerResponse r =
+      return LedgerCheck.of(
           PaymentServiceGrpc.newBlockingStub(channels.payment())
               .withDeadlineAfter(auditDeadline().toMillis(), TimeUnit.MILLISECONDS)
-              .checkLedger(CheckLedgerRequest.getDefaultInstance());
-      return LedgerCheck.of(
-          r.getEntries(), r.getUnbalancedEntries(), r.getTotal(), r.getNegativeAccounts());
+              .checkLedger(CheckLedgerRequest.getDefaultInstance()));
     } catch (StatusRuntimeException e) {
       throw new DownstreamException("payment", e);
     }

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.api.grpc.DownstreamException;
+import org.ordersystem.proto.payment.v1.CheckLedgerResponse;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** GET /ops/ledger: the payment service's ledger audit with its verdict, operators only. */
@@ -22,7 +23,7 @@ class LedgerControllerTest extends OpsSliceSupport {
 
   @Test
   void shouldReportABalancedLedger() throws Exception {
-    when(ledger.check()).thenReturn(LedgerCheck.of(1250, 0, 0, 0));
+    when(ledger.check()).thenReturn(LedgerCheck.of(ledger(1250).build()));
 
     as(OPERATOR_KEY)
         .andExpect(status().isOk())
@@ -30,12 +31,15 @@ class LedgerControllerTest extends OpsSliceSupport {
         .andExpect(jsonPath("$.unbalancedEntries").value(0))
         .andExpect(jsonPath("$.total").value(0))
         .andExpect(jsonPath("$.negativeAccounts").value(0))
+        .andExpect(jsonPath("$.mismatchedAccounts").value(0))
+        .andExpect(jsonPath("$.inconsistentLegs").value(0))
         .andExpect(jsonPath("$.balanced").value(true));
   }
 
   @Test
   void shouldReportAnUnbalancedLedgerWith200() throws Exception {
-    when(ledger.check()).thenReturn(LedgerCheck.of(10, 1, -700, 0));
+    when(ledger.check())
+        .thenReturn(LedgerCheck.of(ledger(10).setUnbalancedEntries(1).setTotal(-700).build()));
 
     as(OPERATOR_KEY)
         .andExpect(status().isOk())
@@ -45,11 +49,26 @@ class LedgerControllerTest extends OpsSliceSupport {
   }
 
   @Test
+  void shouldReportLegsAndBalancesThatDisagreeWithTheJournal() throws Exception {
+    when(ledger.check())
+        .thenReturn(
+            LedgerCheck.of(ledger(10).setMismatchedAccounts(2).setInconsistentLegs(3).build()));
+
+    as(OPERATOR_KEY)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.mismatchedAccounts").value(2))
+        .andExpect(jsonPath("$.inconsistentLegs").value(3))
+        .andExpect(jsonPath("$.balanced").value(false));
+  }
+
+  @Test
   void shouldCountEveryBrokenRuleAsUnbalanced() {
-    assertThat(LedgerCheck.of(5, 0, 0, 0).balanced()).isTrue();
-    assertThat(LedgerCheck.of(5, 1, 0, 0).balanced()).isFalse();
-    assertThat(LedgerCheck.of(5, 0, 1, 0).balanced()).isFalse();
-    assertThat(LedgerCheck.of(5, 0, 0, 1).balanced()).isFalse();
+    assertThat(LedgerCheck.of(ledger(5).build()).balanced()).isTrue();
+    assertThat(LedgerCheck.of(ledger(5).setUnbalancedEntries(1).build()).balanced()).isFalse();
+    assertThat(LedgerCheck.of(ledger(5).setTotal(1).build()).balanced()).isFalse();
+    assertThat(LedgerCheck.of(ledger(5).setNegativeAccounts(1).build()).balanced()).isFalse();
+    assertThat(LedgerCheck.of(ledger(5).setMismatchedAccounts(1).build()).balanced()).isFalse();
+    assertThat(LedgerCheck.of(ledger(5).setInconsistentLegs(1).build()).balanced()).isFalse();
   }
 
   @Test
@@ -65,6 +84,11 @@ class LedgerControllerTest extends OpsSliceSupport {
             new DownstreamException("payment", Status.DEADLINE_EXCEEDED.asRuntimeException()));
 
     assertProblem(as(OPERATOR_KEY), 503);
+  }
+
+  /** The payment service's answer for a ledger of {@code entries} entries and nothing wrong. */
+  private static CheckLedgerResponse.Builder ledger(long entries) {
+    return CheckLedgerResponse.newBuilder().setEntries(entries);
   }
 
   private ResultActions as(String key) throws Exception {
