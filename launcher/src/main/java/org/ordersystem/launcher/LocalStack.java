@@ -300,12 +300,16 @@ public final class LocalStack implements AutoCloseable {
     p.put("orders.recovery.max-retry-backoff", recovery.maxRetryBackoff().toString());
     p.put("orders.recovery.max-pending-age", recovery.maxPendingAge().toString());
     p.put("orders.recovery.batch-size", recovery.batchSize());
-    // The SLO reports go where the workers send PENDING orders, with links into this Temporal UI.
+    // The SLO reports go where the workers send PENDING orders, with links into this Temporal UI
+    // and this trace UI.
     if (options.notifyWebhook() != null) {
       p.put("orders.slo.webhook-url", options.notifyWebhook().toString());
     }
     if (temporal.uiUrl() != null) {
       p.put("orders.slo.temporal-ui-url", temporal.uiUrl());
+    }
+    if (traceUiUrl != null) {
+      p.put("orders.slo.trace-search-url", TraceUi.orderSearchUrl(traceUiUrl));
     }
     p.putAll(apiOverrides);
     return p;

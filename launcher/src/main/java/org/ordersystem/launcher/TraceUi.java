@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.ordersystem.api.slo.SloProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,6 +141,24 @@ final class TraceUi implements AutoCloseable {
   /** Where a person looks at traces. */
   String url() {
     return baseUrl() + "/zipkin/";
+  }
+
+  /**
+   * Zipkin's search for one order's traces, {@value SloProperties#ORDER_ID} standing for the order
+   * id: every span of an order carries the tag {@code order.id}. Zipkin's UI searches only with a
+   * window and a limit in its URL; this window takes in every span it holds (it holds the newest,
+   * in memory), so the link still works long after the report that carries it.
+   */
+  static String orderSearchUrl(String uiUrl) {
+    String everything = Long.toString(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
+    return uiUrl
+        + "?annotationQuery=order.id%3D"
+        + SloProperties.ORDER_ID
+        + "&lookback=millis&millis="
+        + everything
+        + "&endTs="
+        + everything
+        + "&limit=10";
   }
 
   /** Where the parts send their spans, in Zipkin's v2 format. */

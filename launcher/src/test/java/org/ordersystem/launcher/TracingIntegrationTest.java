@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.api.slo.SloProperties;
 
 /**
  * One order through the REST API of the stack {@code dev/run} starts, read back from its trace UI
@@ -96,24 +97,41 @@ class TracingIntegrationTest {
               span -> assertThat(span.path("tags").path("order.id").asText()).isEqualTo(orderId));
       // One root: the request that placed the order.
       assertThat(spans).filteredOn(span -> !span.has("parentId")).hasSize(1);
+
+      // The SLO report's link to a stuck order's traces: the same search through Zipkin's API
+      // (its UI takes the window as lookback=millis&millis=) finds the trace that placed the
+      // order, beside those of the reads of it (GET /orders/{id} tags the order too).
+      String search = TraceUi.orderSearchUrl(traceUi).replace(SloProperties.ORDER_ID, orderId);
+      List<JsonNode> found = new ArrayList<>();
+      get(search.replace("/zipkin/?", "/api/v2/traces?").replace("millis&millis=", ""))
+          .forEach(found::add);
+      assertThat(found)
+          .extracting(trace -> trace.get(0).path("traceId").asText())
+          .contains(traceId);
+      assertThat(found)
+          .allSatisfy(
+              trace ->
+                  assertThat(trace.findValuesAsText("order.id"))
+                      .as(trace.toString())
+                      .contains(orderId));
     } finally {
       stack.stop();
     }
   }
 
   private List<JsonNode> trace(String traceUi, String traceId) throws Exception {
+    List<JsonNode> spans = new ArrayList<>();
+    get(traceUi.replace("/zipkin/", "/api/v2/trace/") + traceId).forEach(spans::add);
+    return spans;
+  }
+
+  /** Zipkin's answer, or an empty array when it has none (yet). */
+  private JsonNode get(String url) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(
-                    URI.create(traceUi.replace("/zipkin/", "/api/v2/trace/") + traceId))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
-    List<JsonNode> spans = new ArrayList<>();
-    if (response.statusCode() == 200) {
-      JSON.readTree(response.body()).forEach(spans::add);
-    }
-    return spans;
+    return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
   }
 
   private static List<String> names(List<JsonNode> spans) {

@@ -174,9 +174,17 @@ public class IncidentReports {
       String orderId = stuck.get(0).sampleOrderId();
       Map<String, Object> sample = new LinkedHashMap<>();
       sample.put("orderId", orderId);
-      // No trace id is recorded per order yet: the workflow's page shows each step's attempts
-      // and failures, the next best thing.
+      // The workflow's page shows each step's attempts and failures; its traces show where the
+      // time went, found by the order.id tag every span of the order carries.
       sample.put("temporalUi", ui + "/order-" + orderId);
+      if (properties.traceSearchUrl() != null) {
+        sample.put(
+            "traces",
+            properties
+                .traceSearchUrl()
+                .replace(
+                    SloProperties.ORDER_ID, URLEncoder.encode(orderId, StandardCharsets.UTF_8)));
+      }
       links.put("sampleOrder", sample);
     }
     links.put("runbook", runbook(alert));

@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookUrl where the first report and the resolved notice are POSTed; blank logs them
  * @param temporalUiUrl Temporal UI's base URL, for the links in the report
  * @param runbookUrl the runbook, for the links in the report; its sections are the alert names
+ * @param traceSearchUrl the trace UI's search for one order's traces, {@value #ORDER_ID} standing
+ *     for the order's id, for the sample order's link in the report; blank: no trace link
  */
 @ConfigurationProperties("orders.slo")
 public record SloProperties(
@@ -42,7 +44,11 @@ public record SloProperties(
     Alert ticket,
     String webhookUrl,
     String temporalUiUrl,
-    String runbookUrl) {
+    String runbookUrl,
+    String traceSearchUrl) {
+
+  /** Where {@link #traceSearchUrl} takes the order's id. */
+  public static final String ORDER_ID = "{orderId}";
 
   /**
    * One multiwindow burn-rate alert: it fires while the burn rate over both windows is at least
@@ -84,6 +90,12 @@ public record SloProperties(
             : temporalUiUrl.strip();
     runbookUrl =
         runbookUrl == null || runbookUrl.isBlank() ? "docs/runbook.md" : runbookUrl.strip();
+    traceSearchUrl =
+        traceSearchUrl == null || traceSearchUrl.isBlank() ? null : traceSearchUrl.strip();
+    if (traceSearchUrl != null && !traceSearchUrl.contains(ORDER_ID)) {
+      throw new IllegalArgumentException(
+          "orders.slo.trace-search-url must contain " + ORDER_ID + ": " + traceSearchUrl);
+    }
     check(acceptanceObjective, "acceptance-objective");
     check(completionObjective, "completion-objective");
     for (Alert alert : List.of(pageFast, pageSlow, ticket)) {

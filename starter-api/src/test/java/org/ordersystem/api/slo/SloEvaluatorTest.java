@@ -14,6 +14,11 @@ class SloEvaluatorTest {
 
   /** 99% objectives, 1-second buckets; windows of a minute rather than an hour, and so on. */
   static SloProperties shortWindows() {
+    return shortWindows(null);
+  }
+
+  /** The same, the report's sample order linked to its traces at {@code traceSearchUrl}. */
+  static SloProperties shortWindows(String traceSearchUrl) {
     return new SloProperties(
         true,
         S,
@@ -28,7 +33,8 @@ class SloEvaluatorTest {
         new SloProperties.Alert(Duration.ofSeconds(3600), Duration.ofSeconds(300), 1.0),
         null,
         null,
-        null);
+        null,
+        traceSearchUrl);
   }
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T06:00:00.500Z"));
@@ -145,6 +151,7 @@ class SloEvaluatorTest {
                     null,
                     null,
                     null,
+                    null,
                     null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bucket <= short window");
@@ -152,7 +159,7 @@ class SloEvaluatorTest {
             () ->
                 new SloProperties(
                     null, null, null, null, 1.0, null, null, null, null, null, null, null, null,
-                    null))
+                    null, null))
         .hasMessageContaining("acceptance-objective");
   }
 
