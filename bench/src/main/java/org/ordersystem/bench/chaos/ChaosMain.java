@@ -1,6 +1,7 @@
 package org.ordersystem.bench.chaos;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,16 +39,52 @@ public final class ChaosMain {
   }
 
   private static int run(ChaosOptions o, long started) throws Exception {
+    ShopClient client = new ShopClient(o.api(), Duration.ofMinutes(3));
+    AuditReader reader = new AuditReader(o.db(), o.temporal(), client);
+    FaultSwitch faults = new FaultSwitch(client);
+    ClientRun run = o.auditOnly() ? again(o) : place(o, client, reader, faults, started);
+
+    new Recovery(client, faults, reader.url("orders"), o.settle(), ChaosOptions.RECON_GRACE)
+        .recover();
+    AuditRecords records = reader.read(run.before(), run.accepted());
+    Auditor.Verdict verdict = Auditor.audit(records);
+    List<String> violations = new ArrayList<>(run.clientViolations());
+    violations.addAll(verdict.violations());
+
+    print(records, verdict, violations, run.seed());
+    System.out.println("data and logs in " + o.data());
+    System.out.printf(
+        "chaos seed=%d orders=%d plan=%s accepted=%d shapes=%s final=%s client=%s faults=%d%s"
+            + " kills=%d%s violations=%d duration=%ds%s%n",
+        run.seed(),
+        run.orders(),
+        run.plan(),
+        records.accepted().size(),
+        count(records, false),
+        count(records, true),
+        run.counts(),
+        sum(run.faults()),
+        run.faults(),
+        sum(run.kills()),
+        run.kills(),
+        violations.size(),
+        seconds(started),
+        o.auditOnly() ? " (audited again)" : "");
+    return violations.isEmpty() ? 0 : 1;
+  }
+
+  /** Places the seeded plan's orders under its fault schedule; the run saved before and after. */
+  private static ClientRun place(
+      ChaosOptions o, ShopClient client, AuditReader reader, FaultSwitch faults, long started)
+      throws Exception {
     ChaosPlan plan = ChaosPlan.of(o.seed(), o.orders(), o.phaseOrders(), o.killEvery());
     System.out.printf(
         "plan: seed %d, %d orders, %d phases, fingerprint %s%n",
         o.seed(), o.orders(), plan.phases().size(), plan.fingerprint());
-    ShopClient client = new ShopClient(o.api(), Duration.ofMinutes(3));
-    AuditReader reader = new AuditReader(o.db(), o.temporal(), client);
     AuditReader.Snapshot before = reader.snapshot();
+    ClientRun.starting(o.seed(), o.orders(), plan.fingerprint(), before).save(o.data());
 
     ClientRecord record = new ClientRecord();
-    FaultSwitch faults = new FaultSwitch(client);
     ExecutorService duplicates = Executors.newCachedThreadPool();
     Shopper shopper = new Shopper(client, record, duplicates, Duration.ofSeconds(90));
     ChaosRun chaos =
@@ -56,42 +93,33 @@ public final class ChaosMain {
     chaos.run();
     duplicates.shutdown();
     System.out.printf("orders placed in %d s%n", seconds(started));
+    ClientRun run =
+        new ClientRun(
+            o.seed(),
+            o.orders(),
+            plan.fingerprint(),
+            true,
+            before,
+            record.accepted(),
+            record.violations(),
+            record.counts(),
+            faults.injected(),
+            chaos.kills());
+    run.save(o.data());
+    return run;
+  }
 
-    new Recovery(client, faults, reader.url("orders"), o.settle(), ChaosOptions.RECON_GRACE)
-        .recover();
-    AuditRecords records = reader.read(before, record.accepted());
-    Auditor.Verdict verdict = Auditor.audit(records);
-    List<String> violations = new java.util.ArrayList<>(record.violations());
-    violations.addAll(verdict.violations());
-
-    print(record, records, verdict, violations, o.seed());
-    System.out.println("data and logs in " + o.data());
-    Map<String, Long> kills = chaos.kills();
+  /** The run saved in the data directory, to recover and audit again. */
+  private static ClientRun again(ChaosOptions o) throws Exception {
+    ClientRun run = ClientRun.load(o.data());
     System.out.printf(
-        "chaos seed=%d orders=%d plan=%s accepted=%d shapes=%s final=%s client=%s faults=%d%s"
-            + " kills=%d%s violations=%d duration=%ds%n",
-        o.seed(),
-        o.orders(),
-        plan.fingerprint(),
-        records.accepted().size(),
-        count(records, false),
-        count(records, true),
-        record.counts(),
-        faults.injected().values().stream().mapToLong(Long::longValue).sum(),
-        faults.injected(),
-        kills.values().stream().mapToLong(Long::longValue).sum(),
-        kills,
-        violations.size(),
-        seconds(started));
-    return violations.isEmpty() ? 0 : 1;
+        "auditing again: seed %d, %d orders, fingerprint %s, %d accepted%n",
+        run.seed(), run.orders(), run.plan(), run.accepted().size());
+    return run;
   }
 
   private static void print(
-      ClientRecord record,
-      AuditRecords records,
-      Auditor.Verdict verdict,
-      List<String> violations,
-      long seed) {
+      AuditRecords records, Auditor.Verdict verdict, List<String> violations, long seed) {
     System.out.println("orders by shape and status:");
     Map<String, Map<String, Long>> table = new TreeMap<>();
     for (ClientRecord.Accepted a : records.accepted()) {
@@ -122,6 +150,10 @@ public final class ChaosMain {
       counts.merge(key, 1L, Long::sum);
     }
     return counts;
+  }
+
+  private static long sum(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   private static long seconds(long startedNanos) {

@@ -20,6 +20,8 @@ import org.ordersystem.bench.BenchOptions;
  * @param db the MariaDB server's JDBC URL, without a database
  * @param data the run's data directory (logs, pids, stack.env)
  * @param partCommand the command that kills and starts parts (bench/lib/part)
+ * @param auditOnly place nothing: audit again the run whose data is in {@code data} ({@link
+ *     ClientRun}), after a recovery
  */
 record ChaosOptions(
     int orders,
@@ -32,7 +34,8 @@ record ChaosOptions(
     String temporal,
     String db,
     Path data,
-    String partCommand) {
+    String partCommand,
+    boolean auditOnly) {
 
   /** The reconciliation grace bench/chaos gives the stack (ORDERS_RECON_GRACE). */
   static final Duration RECON_GRACE = Duration.ofSeconds(10);
@@ -51,7 +54,8 @@ record ChaosOptions(
             required(a, "temporal"),
             required(a, "db"),
             Path.of(required(a, "data")),
-            required(a, "part-command"));
+            required(a, "part-command"),
+            flag(a, "audit-only"));
     a.keySet()
         .removeAll(
             java.util.Set.of(
@@ -65,11 +69,20 @@ record ChaosOptions(
                 "temporal",
                 "db",
                 "data",
-                "part-command"));
+                "part-command",
+                "audit-only"));
     if (!a.isEmpty()) {
       throw new IllegalArgumentException("unknown arguments: " + a.keySet());
     }
     return o;
+  }
+
+  private static boolean flag(Map<String, String> a, String name) {
+    String value = a.getOrDefault(name, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("--" + name + "= takes true or false, not " + value);
+    }
+    return value.equals("true");
   }
 
   private static String required(Map<String, String> a, String name) {
