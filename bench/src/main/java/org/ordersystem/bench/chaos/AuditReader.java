@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -16,10 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.ordersystem.bench.chaos.AuditRecords.Account;
 import org.ordersystem.bench.chaos.AuditRecords.Authorization;
@@ -234,23 +234,25 @@ final class AuditReader {
   }
 
   /** The accepted orders whose workflow {@code order-<id>} Temporal knows. */
-  private Set<String> workflows(List<ClientRecord.Accepted> accepted) {
-    Set<String> found = new HashSet<>();
+  /** The accepted orders' workflows, by order id, with the OrderStatus Temporal indexed. */
+  private Map<String, String> workflows(List<ClientRecord.Accepted> accepted) throws IOException {
+    Map<String, String> found = new HashMap<>();
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
     try {
       for (ClientRecord.Accepted a : accepted) {
         try {
-          service
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace("default")
-                      .setExecution(
-                          WorkflowExecution.newBuilder().setWorkflowId("order-" + a.orderId()))
-                      .build());
-          found.add(a.orderId());
+          DescribeWorkflowExecutionResponse described =
+              service
+                  .blockingStub()
+                  .describeWorkflowExecution(
+                      DescribeWorkflowExecutionRequest.newBuilder()
+                          .setNamespace("default")
+                          .setExecution(
+                              WorkflowExecution.newBuilder().setWorkflowId("order-" + a.orderId()))
+                          .build());
+          found.put(a.orderId(), orderStatus(described));
         } catch (StatusRuntimeException e) {
           if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
             throw e;
@@ -261,6 +263,18 @@ final class AuditReader {
       service.shutdown();
     }
     return found;
+  }
+
+  /** The OrderStatus search attribute: a JSON string, never encrypted; empty when unset. */
+  private static String orderStatus(DescribeWorkflowExecutionResponse described)
+      throws IOException {
+    Payload status =
+        described
+            .getWorkflowExecutionInfo()
+            .getSearchAttributes()
+            .getIndexedFieldsMap()
+            .get("OrderStatus");
+    return status == null ? "" : JSON.readTree(status.getData().toByteArray()).asText();
   }
 
   private static List<Leg> legs(String column) {

@@ -2,7 +2,6 @@ package org.ordersystem.bench.chaos;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything the auditor judges, read after the run from each party's own records: what the client
@@ -12,7 +11,8 @@ import java.util.Set;
  *
  * @param accepted the orders the client got accepted
  * @param orders every order of the read model, by id
- * @param workflows the ids of the accepted orders that have a workflow {@code order-<id>}
+ * @param workflows the accepted orders that have a workflow {@code order-<id>}, by id, with its
+ *     status as Temporal has it (the {@code OrderStatus} search attribute; empty when unset)
  * @param refunds every refund of the read model
  * @param onHandBefore units on hand per SKU before the run (stock)
  * @param onHandAfter units on hand per SKU after it (stock)
@@ -29,7 +29,7 @@ import java.util.Set;
 public record AuditRecords(
     List<ClientRecord.Accepted> accepted,
     Map<String, OrderRow> orders,
-    Set<String> workflows,
+    Map<String, String> workflows,
     List<RefundRow> refunds,
     Map<String, Long> onHandBefore,
     Map<String, Long> onHandAfter,

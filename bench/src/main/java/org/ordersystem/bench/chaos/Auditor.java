@@ -69,7 +69,10 @@ public final class Auditor {
     return new Verdict(violations, pending);
   }
 
-  /** Every accepted order exists (read model and workflow) and is final or PENDING. */
+  /**
+   * Every accepted order exists (read model and workflow), is final or PENDING, and has the same
+   * status in both.
+   */
   private static void checkAcceptedOrders(AuditRecords r, List<String> violations) {
     for (ClientRecord.Accepted a : r.accepted()) {
       String which = a.orderId() + " (order " + a.index() + ", " + a.shape() + ")";
@@ -79,8 +82,19 @@ public final class Auditor {
       } else if (!FINAL.contains(row.status()) && !row.status().equals("PENDING")) {
         violations.add("not final: " + which + " is " + row.status());
       }
-      if (!r.workflows().contains(a.orderId())) {
+      String inTemporal = r.workflows().get(a.orderId());
+      if (inTemporal == null) {
         violations.add("lost: accepted order " + which + " has no workflow in Temporal");
+      } else if (row != null && !row.status().equals(inTemporal)) {
+        // Shops read the read model, operators Temporal UI: both must tell the same end.
+        violations.add(
+            "disagree: "
+                + which
+                + " is "
+                + row.status()
+                + " in the read model, "
+                + inTemporal
+                + " in Temporal");
       }
     }
   }

@@ -3,10 +3,8 @@ package org.ordersystem.bench.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -92,7 +90,7 @@ class AuditorTest {
     return new AuditRecords(
         accepted,
         orders,
-        Set.of("paid", "declined", "pending"),
+        Map.of("paid", "PARTIALLY_REFUNDED", "declined", "REJECTED", "pending", "PENDING"),
         refunds,
         Map.of("MUG-BLUE", 100L),
         Map.of("MUG-BLUE", 99L),
@@ -152,7 +150,7 @@ class AuditorTest {
             r -> {
               Map<String, OrderRow> orders = new TreeMap<>(r.orders());
               orders.remove("declined");
-              Set<String> workflows = new HashSet<>(r.workflows());
+              Map<String, String> workflows = new TreeMap<>(r.workflows());
               workflows.remove("declined");
               return change(r).orders(orders).workflows(workflows).build();
             });
@@ -161,6 +159,22 @@ class AuditorTest {
         .contains(
             "lost: accepted order declined (order 1, DECLINED_CARD) is not in the read model",
             "lost: accepted order declined (order 1, DECLINED_CARD) has no workflow in Temporal");
+  }
+
+  @Test
+  void shouldReportAnOrderWhoseWorkflowEndedOtherwiseThanTheReadModelSays() {
+    AuditRecords tampered =
+        tampered(
+            r -> {
+              Map<String, String> workflows = new TreeMap<>(r.workflows());
+              workflows.put("paid", "CANCELLED");
+              return change(r).workflows(workflows).build();
+            });
+
+    assertThat(Auditor.audit(tampered).violations())
+        .containsExactly(
+            "disagree: paid (order 0, REFUND_LINES) is PARTIALLY_REFUNDED in the read model,"
+                + " CANCELLED in Temporal");
   }
 
   @Test
@@ -248,7 +262,7 @@ class AuditorTest {
   private static final class Change {
     private final AuditRecords r;
     private Map<String, OrderRow> orders;
-    private Set<String> workflows;
+    private Map<String, String> workflows;
     private Map<String, Long> onHandAfter;
     private Map<String, Account> accountsAfter;
     private List<Authorization> authorizations;
@@ -271,7 +285,7 @@ class AuditorTest {
       return this;
     }
 
-    Change workflows(Set<String> workflows) {
+    Change workflows(Map<String, String> workflows) {
       this.workflows = workflows;
       return this;
     }
