@@ -19,8 +19,12 @@ public final class OrderReadModelActivitiesImpl implements OrderReadModelActivit
   }
 
   @Override
-  public void recordOrder(OrderView order) {
-    orders.record(StoredOrder.of(order));
+  public RecordedOrder recordOrder(OrderView order) {
+    if (orders.record(StoredOrder.of(order))) {
+      return new RecordedOrder(true, order.version());
+    }
+    long stored = orders.find(order.orderId()).map(StoredOrder::version).orElse(0L);
+    return new RecordedOrder(false, stored);
   }
 
   @Override

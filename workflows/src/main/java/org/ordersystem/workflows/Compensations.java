@@ -27,6 +27,7 @@ final class Compensations {
   Undone runInReverse() {
     List<String> failed = new ArrayList<>();
     List<String> ran = new ArrayList<>();
+    boolean stepsFurther = false;
     for (int i = registered.size() - 1; i >= 0; i--) {
       Compensation compensation = registered.get(i);
       ran.add(compensation.name());
@@ -35,16 +36,19 @@ final class Compensations {
       } catch (ActivityFailure e) {
         log.error("Compensation {} failed for good", compensation.name(), e);
         failed.add(compensation.name());
+        stepsFurther |= PurchaseUnwind.isStepFurther(e);
       }
     }
-    return new Undone(ran, failed);
+    return new Undone(ran, failed, stepsFurther);
   }
 
   /**
    * @param ran the names of the compensations run, last registered first
    * @param failed those that failed for good
+   * @param foundStepsFurther whether some failed because its step had gone further than the
+   *     workflow knew ({@link PurchaseUnwind})
    */
-  record Undone(List<String> ran, List<String> failed) {
+  record Undone(List<String> ran, List<String> failed, boolean foundStepsFurther) {
 
     /** Whether the compensation of that name ran and succeeded. */
     boolean succeeded(String name) {

@@ -22,7 +22,10 @@ public enum FailureType {
   IDEMPOTENCY_CONFLICT,
   /** The resource was closed by a compensation before this call (a late try after a cancel). */
   ALREADY_CLOSED,
-  /** A leg was captured already, so it cannot be voided: the race's loser, or a bug. */
+  /**
+   * A leg was captured already, so it cannot be voided: a rollback of an order that went further
+   * than its workflow knew ({@code PurchaseUnwind}), or a bug.
+   */
   ALREADY_CAPTURED,
   /** A capture found no authorization to post: a bug or a broken fence, never retried. */
   LEG_NOT_AUTHORIZED,

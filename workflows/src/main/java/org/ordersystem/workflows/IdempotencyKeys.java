@@ -50,6 +50,22 @@ public final class IdempotencyKeys {
     return orderId + ":cancel-shipping";
   }
 
+  /**
+   * {@code <orderId>:cancel-refund:<legId>}: a cancel that found the leg captured ({@code
+   * PurchaseUnwind}).
+   */
+  public static String refundOnCancel(String orderId, String legId) {
+    return orderId + ":cancel-refund:" + legId;
+  }
+
+  /**
+   * {@code <orderId>:cancel-restock}: a cancel that found the stock committed ({@code
+   * PurchaseUnwind}).
+   */
+  public static String restockOnCancel(String orderId) {
+    return orderId + ":cancel-restock";
+  }
+
   /** {@code <refundId>:refund:<legId>}: the refund id is unique per order and request. */
   public static String refundLeg(String refundId, String legId) {
     return refundId + ":refund:" + legId;

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.ordersystem.workflows.activities.OrderReadModelActivities;
+import org.ordersystem.workflows.activities.OrderReadModelActivities.RecordedOrder;
+import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.RefundView;
 import org.slf4j.Logger;
@@ -79,9 +82,9 @@ final class OrderRecorder {
   OrderView transition(Consumer<OrderState> change) {
     change.accept(order);
     order.touch(now());
-    OrderView view = order.view();
-    record(view);
-    return view;
+    record(order.view());
+    // The view as written last: a write that was overtaken is written again, numbered anew.
+    return order.view();
   }
 
   /**
@@ -124,23 +127,51 @@ final class OrderRecorder {
   void record(OrderView view) {
     describe(view);
     index(view);
-    retryUntilRecorded(
-        "Order " + view.orderId() + " version " + view.version(),
-        () -> readModel.recordOrder(view));
+    RecordedOrder recorded =
+        retryUntilRecorded(
+            "Order " + view.orderId() + " version " + view.version(),
+            () -> readModel.recordOrder(view));
+    if (isOvertaken(view, recorded)) {
+      log.warn(
+          "Order {}: the read model holds version {} from progress this workflow lost; {} is"
+              + " written after it",
+          view.orderId(),
+          recorded.storedVersion(),
+          view.status());
+      order.numberAfter(recorded.storedVersion());
+      transition(unchanged -> {});
+    }
+  }
+
+  /**
+   * Whether a write that people must see (an end, or PENDING) was dropped because the read model
+   * holds the same or a newer version: written by a workflow task that was lost before the server
+   * recorded it ({@link PurchaseUnwind}), whose versions this run numbers again. Also true when a
+   * retried write had landed on its first attempt; writing it again is harmless. Null in histories
+   * recorded before the write answered, which therefore replay unchanged.
+   */
+  private static boolean isOvertaken(OrderView view, RecordedOrder recorded) {
+    boolean mustLand = view.status().isFinal() || view.status() == OrderStatus.PENDING;
+    return mustLand
+        && recorded != null
+        && !recorded.applied()
+        && recorded.storedVersion() >= view.version();
   }
 
   /** Writes a refund the same way; the read model keeps the furthest status. */
   void recordRefund(RefundView refund) {
     retryUntilRecorded(
         "Refund " + refund.refundId() + " " + refund.status(),
-        () -> readModel.recordRefund(refund));
+        () -> {
+          readModel.recordRefund(refund);
+          return null;
+        });
   }
 
-  private static void retryUntilRecorded(String what, Runnable write) {
+  private static <T> T retryUntilRecorded(String what, Supplier<T> write) {
     for (int round = 1; ; round++) {
       try {
-        write.run();
-        return;
+        return write.get();
       } catch (ActivityFailure e) {
         if (CancellationScope.current().isCancelRequested()) {
           throw e;

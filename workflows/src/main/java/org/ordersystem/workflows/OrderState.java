@@ -138,11 +138,14 @@ final class OrderState {
   }
 
   LegState legState(String legId) {
+    return findLeg(legId).state();
+  }
+
+  private PaymentLeg findLeg(String legId) {
     return legs.stream()
         .filter(leg -> leg.legId().equals(legId))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No leg " + legId))
-        .state();
+        .orElseThrow(() -> new IllegalArgumentException("No leg " + legId));
   }
 
   /** The leg's Try or Confirm failed for good, for {@code reason} (a failure type). */
@@ -254,14 +257,44 @@ final class OrderState {
     if (finalStatus != OrderStatus.REJECTED && finalStatus != OrderStatus.CANCELLED) {
       throw new IllegalArgumentException("Not an end before capture: " + finalStatus);
     }
-    // Captured money only goes back through a refund; a rollback cannot undo it.
-    if (legs.stream().anyMatch(leg -> leg.state() == LegState.CAPTURED)) {
-      throw new IllegalStateException("Order " + orderId + " has captured legs");
+    // Captured money only goes back through a refund: a rollback ends an order only once every
+    // captured leg was refunded ({@link #capturedAndRefunded}).
+    long captured =
+        legs.stream()
+            .filter(leg -> leg.state() == LegState.CAPTURED)
+            .mapToLong(PaymentLeg::amount)
+            .sum();
+    if (captured > refundedAmount) {
+      throw new IllegalStateException("Order " + orderId + " has captured legs not refunded");
     }
     status = finalStatus;
     pending = null;
     this.reason = reason;
     this.reasonDetail = reasonDetail;
+  }
+
+  /**
+   * A leg the workflow did not know was captured, refunded in full by the rollback that found it
+   * captured: progress made by a workflow task that was lost before the server recorded it (see
+   * {@code PurchaseUnwind}).
+   */
+  void capturedAndRefunded(String legId) {
+    requireCreating();
+    PaymentLeg leg = findLeg(legId);
+    if (leg.state() == LegState.CAPTURED) {
+      throw new IllegalStateException("Leg " + legId + " was known to be captured");
+    }
+    updateLeg(legId, known -> known.withState(LegState.CAPTURED).withReason(null));
+    refundedAmount += leg.amount();
+  }
+
+  /**
+   * The read model holds writes of this order up to {@code stored}, made by a workflow task that
+   * was lost before the server recorded it; this run reuses those versions, so its next write must
+   * be numbered after them.
+   */
+  void numberAfter(long stored) {
+    version = Math.max(version, stored);
   }
 
   /** Marks a transition: the read model keeps a write only if its version is newer. */

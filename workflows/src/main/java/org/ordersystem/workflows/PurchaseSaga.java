@@ -44,6 +44,7 @@ final class PurchaseSaga {
 
   private static final Logger log = Workflow.getLogger(PurchaseSaga.class);
 
+  private final PlaceOrderRequest request;
   private final String orderId;
   private final OrderWorkflowSettings settings;
   private final OrderRecorder recorder;
@@ -62,6 +63,7 @@ final class PurchaseSaga {
   private OrderView decision;
 
   PurchaseSaga(PlaceOrderRequest request, OrderWorkflowSettings settings, OrderRecorder recorder) {
+    this.request = request;
     this.orderId = request.orderId();
     this.settings = settings;
     this.recorder = recorder;
@@ -267,13 +269,13 @@ final class PurchaseSaga {
       recorder.transition(OrderState::resume);
     }
     Compensations.Undone undone = compensations.runInReverse();
-    String detail =
-        undone.failed().isEmpty()
-            ? failed.detail()
-            : failed.detail()
-                + " (compensation failed: "
-                + String.join(", ", undone.failed())
-                + ")";
+    List<String> reversed = List.of();
+    if (PurchaseUnwind.appliesTo(undone)) {
+      PurchaseUnwind unwind = new PurchaseUnwind(request, recorder);
+      undone = unwind.run();
+      reversed = unwind.reversed();
+    }
+    String detail = endDetail(failed, undone, reversed);
     boolean shipmentCancelled = undone.succeeded(PurchaseSteps.CANCEL_SHIPMENT);
     OrderView ended =
         recorder.transition(
@@ -286,6 +288,20 @@ final class PurchaseSaga {
     if (decision == null) {
       decision = ended;
     }
+  }
+
+  /** The rollback's detail, with what was found gone further and what could not be undone. */
+  private static String endDetail(
+      Rollback failed, Compensations.Undone undone, List<String> reversed) {
+    String detail = failed.detail();
+    if (!reversed.isEmpty()) {
+      detail +=
+          " (it had gone further than its workflow knew: " + String.join(", ", reversed) + ")";
+    }
+    if (!undone.failed().isEmpty()) {
+      detail += " (compensation failed: " + String.join(", ", undone.failed()) + ")";
+    }
+    return detail;
   }
 
   private Rollback cancelledByRequest() {

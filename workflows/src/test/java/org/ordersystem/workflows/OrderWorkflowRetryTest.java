@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
+import org.ordersystem.workflows.activities.OrderReadModelActivities.RecordedOrder;
 import org.ordersystem.workflows.model.LegState;
 import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.OrderStep;
@@ -115,7 +116,7 @@ class OrderWorkflowRetryTest extends OrderWorkflowTestBase {
   void shouldRetryReadModelWritesUntilTheyLand() {
     doThrow(ApplicationFailure.newFailure("connection refused", "SQLException"))
         .doThrow(ApplicationFailure.newNonRetryableFailure("pool closed", "SQLException"))
-        .doNothing()
+        .doAnswer(call -> new RecordedOrder(true, call.<OrderView>getArgument(0).version()))
         .when(readModel)
         .recordOrder(any());
 

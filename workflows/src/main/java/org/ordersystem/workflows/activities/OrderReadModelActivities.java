@@ -9,10 +9,20 @@ import org.ordersystem.workflows.model.RefundView;
 public interface OrderReadModelActivities {
 
   /**
+   * What a write of an order did.
+   *
+   * @param applied whether it changed the model
+   * @param storedVersion the version the model holds after it
+   */
+  record RecordedOrder(boolean applied, long storedVersion) {}
+
+  /**
    * Writes the order if its version is newer than the stored one; an older or equal version is
    * ignored, so retries and reordering never make the read model go back.
+   *
+   * @return what the write did; null in histories recorded while this returned nothing
    */
-  void recordOrder(OrderView order);
+  RecordedOrder recordOrder(OrderView order);
 
   /**
    * Writes a refund unless the stored one is further along (REQUESTED, then COMPLETED); replays and
