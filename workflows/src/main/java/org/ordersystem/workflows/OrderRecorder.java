@@ -133,8 +133,8 @@ final class OrderRecorder {
             () -> readModel.recordOrder(view));
     if (isOvertaken(view, recorded)) {
       log.warn(
-          "Order {}: the read model holds version {} from progress this workflow lost; {} is"
-              + " written after it",
+          "Order {}: the read model holds version {} (progress this workflow lost, or an earlier"
+              + " attempt of this write); {} is written after it",
           view.orderId(),
           recorded.storedVersion(),
           view.status());
