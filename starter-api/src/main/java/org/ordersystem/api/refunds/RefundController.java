@@ -100,6 +100,13 @@ public class RefundController {
           "More than is left to refund, or lines the order has not (invalid-refund); the"
               + " Idempotency-Key used with another body (idempotency-conflict).",
       content = @Content(mediaType = PROBLEM))
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "A dependency is unavailable, or the order's workflow is still catching up with a"
+              + " completion its records already show (service-unavailable): send the same"
+              + " request again after Retry-After.",
+      content = @Content(mediaType = PROBLEM))
   @PostMapping(
       path = "/api/v1/orders/{orderId}/refunds",
       consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -8,6 +8,7 @@ import org.ordersystem.api.auth.Caller;
 import org.ordersystem.api.config.ApiProperties;
 import org.ordersystem.api.orders.OrderReader;
 import org.ordersystem.api.orders.OrderUpdates;
+import org.ordersystem.api.orders.OrderWorkflowGateway;
 import org.ordersystem.api.orders.UpdateOutcome;
 import org.ordersystem.api.problems.ApiProblem;
 import org.ordersystem.api.problems.FieldError;
@@ -16,6 +17,8 @@ import org.ordersystem.api.web.BodyValidator;
 import org.ordersystem.api.web.IdempotencyKeyHeader;
 import org.ordersystem.readmodel.ReadModelException;
 import org.ordersystem.readmodel.StoredOrder;
+import org.ordersystem.workflows.model.OrderStatus;
+import org.ordersystem.workflows.model.OrderView;
 import org.ordersystem.workflows.model.RefundRequest;
 import org.ordersystem.workflows.model.RefundStatus;
 import org.ordersystem.workflows.model.RefundView;
@@ -39,6 +42,7 @@ public class RefundRequests {
   private final OrderReader orders;
   private final RefundReader refunds;
   private final OrderUpdates updates;
+  private final OrderWorkflowGateway workflows;
   private final BodyValidator validator;
   private final Duration acceptTimeout;
 
@@ -46,12 +50,14 @@ public class RefundRequests {
       OrderReader orders,
       RefundReader refunds,
       OrderUpdates updates,
+      OrderWorkflowGateway workflows,
       BodyValidator validator,
       ApiProperties properties) {
     this.orders = orders;
     this.validator = validator;
     this.refunds = refunds;
     this.updates = updates;
+    this.workflows = workflows;
     this.acceptTimeout = properties.acceptTimeout();
   }
 
@@ -69,7 +75,12 @@ public class RefundRequests {
     boolean completedBefore =
         known(orderId, refundId).filter(r -> r.status() == RefundStatus.COMPLETED).isPresent();
 
-    UpdateOutcome<RefundView> outcome = updates.requestRefund(orderId, request, acceptTimeout);
+    UpdateOutcome<RefundView> outcome;
+    try {
+      outcome = updates.requestRefund(orderId, request, acceptTimeout);
+    } catch (ApiProblem refused) {
+      throw catchingUp(orderId, refused);
+    }
     if (outcome instanceof UpdateOutcome.Completed<RefundView> done) {
       return answer(done.result(), completedBefore);
     }
@@ -84,6 +95,36 @@ public class RefundRequests {
     throw new ApiProblem(
         ProblemType.ORDER_NOT_REFUNDABLE,
         "Order " + orderId + " is " + latest.status() + " and no longer takes refunds.");
+  }
+
+  /**
+   * A refusal because the order's workflow has not completed the order while its records say it
+   * did: the workflow lost a task whose calls completed the order before the server recorded it,
+   * and runs them again from its last recorded step (docs/reliability.md); it catches up within
+   * seconds. Answered 503, to be retried with the same key, rather than a 409 that says the order
+   * takes no refunds. Any other refusal stands.
+   */
+  private ApiProblem catchingUp(String orderId, ApiProblem refused) {
+    if (refused.problemType() != ProblemType.ORDER_NOT_REFUNDABLE) {
+      return refused;
+    }
+    OrderStatus recorded = orders.find(orderId).map(StoredOrder::status).orElse(null);
+    if (recorded != OrderStatus.COMPLETED && recorded != OrderStatus.PARTIALLY_REFUNDED) {
+      return refused;
+    }
+    OrderStatus running = workflows.query(orderId).map(OrderView::status).orElse(null);
+    if (running == null || running.isFinal()) {
+      return refused;
+    }
+    return new ApiProblem(
+        ProblemType.SERVICE_UNAVAILABLE,
+        "Order "
+            + orderId
+            + " is "
+            + recorded
+            + " in its records while its workflow is still catching up with them ("
+            + running
+            + "); retry later (the request is safe to repeat).");
   }
 
   private static Requested answer(RefundView refund, boolean completedBefore) {

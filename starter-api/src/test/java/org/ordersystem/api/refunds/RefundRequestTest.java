@@ -1,6 +1,7 @@
 package org.ordersystem.api.refunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -155,6 +156,34 @@ class RefundRequestTest extends RefundSliceSupport {
     assertRefusal(ProblemType.ORDER_NOT_REFUNDABLE, 409, "Order is CREATING.");
     assertRefusal(ProblemType.INVALID_REFUND, 422, "Only 1100 JPY is left to refund.");
     assertRefusal(ProblemType.IDEMPOTENCY_CONFLICT, 422, "Refund r-1 has other parameters.");
+  }
+
+  @Test
+  void shouldAnswer409WhenTheWorkflowRefusesAnOrderItHasEndedOtherwise() throws Exception {
+    when(workflows.query("o-1"))
+        .thenReturn(Optional.of(ApiFixtures.orderView("o-1", SHOP_ID, OrderStatus.CANCELLED)));
+
+    assertRefusal(ProblemType.ORDER_NOT_REFUNDABLE, 409, "Order o-1 is CANCELLED.");
+  }
+
+  /**
+   * The read model says COMPLETED, written by a workflow task that was lost before the server
+   * recorded it; the workflow runs the steps again and still says CREATING: the shop should retry.
+   */
+  @Test
+  void shouldAnswer503WhileTheWorkflowCatchesUpWithTheOrdersRecords() throws Exception {
+    doThrow(new ApiProblem(ProblemType.ORDER_NOT_REFUNDABLE, "Order o-1 is CREATING."))
+        .when(updates)
+        .requestRefund(eq("o-1"), any(), any());
+    when(workflows.query("o-1"))
+        .thenReturn(Optional.of(ApiFixtures.orderView("o-1", SHOP_ID, OrderStatus.CREATING)));
+
+    ResultActions result = refund(SHOP_KEY, "key-1", AMOUNT);
+
+    assertProblem(result, 503);
+    result
+        .andExpect(header().exists("Retry-After"))
+        .andExpect(jsonPath("$.detail").value(containsString("catching up with them (CREATING)")));
   }
 
   @Test
