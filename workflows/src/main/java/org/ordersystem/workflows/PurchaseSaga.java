@@ -39,6 +39,10 @@ import org.slf4j.Logger;
  * capture on, a PENDING order can only be retried. The only failure after acceptance that still
  * rolls the order back is a card authorization that expired before anything was captured: see
  * {@link PaymentTcc#confirms()}.
+ *
+ * <p>A rollback whose compensations find the order further along than the history shows (a lost
+ * workflow task had captured or committed it) unwinds the whole order instead: {@link
+ * PurchaseUnwind}.
  */
 final class PurchaseSaga {
 
