@@ -272,14 +272,17 @@ final class PurchaseSaga {
       // Decided: while the compensations run the order is no longer waiting for anyone.
       recorder.transition(OrderState::resume);
     }
-    Compensations.Undone undone = compensations.runInReverse();
-    List<String> reversed = List.of();
-    if (PurchaseUnwind.appliesTo(undone)) {
-      PurchaseUnwind unwind = new PurchaseUnwind(request, recorder);
-      undone = unwind.run();
-      reversed = unwind.reversed();
+    PurchaseUnwind unwind = new PurchaseUnwind(request, recorder);
+    Compensations.Undone undone;
+    if (PurchaseUnwind.coversEveryStep(failed)) {
+      undone = unwind.everyStep();
+    } else {
+      undone = compensations.runInReverse();
+      if (unwind.appliesTo(undone)) {
+        undone = unwind.afterStepsFurther();
+      }
     }
-    String detail = endDetail(failed, undone, reversed);
+    String detail = endDetail(failed, undone, unwind.reversed());
     boolean shipmentCancelled = undone.succeeded(PurchaseSteps.CANCEL_SHIPMENT);
     OrderView ended =
         recorder.transition(

@@ -3,6 +3,7 @@ package org.ordersystem.workflows;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.ordersystem.workflows.activities.PaymentActivities;
@@ -14,6 +15,7 @@ import org.ordersystem.workflows.activities.StockActivities;
 import org.ordersystem.workflows.activities.StockActivities.ReservationRef;
 import org.ordersystem.workflows.activities.StockActivities.RestockLinesInput;
 import org.ordersystem.workflows.model.LegState;
+import org.ordersystem.workflows.model.OrderStatus;
 import org.ordersystem.workflows.model.PaymentLeg;
 import org.ordersystem.workflows.model.PlaceOrderRequest;
 import org.ordersystem.workflows.model.RefundLine;
@@ -36,8 +38,19 @@ import org.slf4j.Logger;
  * <p>The cancel was accepted, so it is kept as a cancel after capture would be: every leg voided,
  * or refunded in full where it was captured; the shipment cancelled; the reservation released, or
  * its units put back where it was committed. Every call is idempotent and succeeds on what never
- * happened, so the calls for steps the order never reached change nothing. Histories recorded
- * before version 1 of {@link #CHANGE_ID} end such an order CANCELLED with the compensations failed.
+ * happened, so the calls for steps the order never reached change nothing.
+ *
+ * <p>The lost task need not have reached capture for the history to miss something: it may have
+ * authorized a leg or registered the shipment that the replayed run has not tried yet, and whose
+ * undo it therefore never registered. So a rollback that ends CANCELLED (a cancel request, an
+ * operator's or reconciliation's rollback of a PENDING order) unwinds every step from version 1 of
+ * {@link #EVERY_STEP_ON_CANCEL} on, not only those the history shows; it costs a call per leg and
+ * the shipment's cancel, on cancels only. A rollback for a refusal (REJECTED) cannot follow lost
+ * progress (a step answers its key the same way every time) and runs the registered undos.
+ *
+ * <p>Histories recorded before version 1 of {@link #CHANGE_ID} end such an order CANCELLED with the
+ * compensations failed; those recorded before {@link #EVERY_STEP_ON_CANCEL} run the registered
+ * undos first and unwind every step only when one of them finds its step further along.
  */
 final class PurchaseUnwind {
 
@@ -45,6 +58,9 @@ final class PurchaseUnwind {
 
   /** The change id of unwinding what went further, in the history. */
   static final String CHANGE_ID = "unwind-lost-progress";
+
+  /** The change id of unwinding every step on every rollback that ends CANCELLED. */
+  static final String EVERY_STEP_ON_CANCEL = "unwind-every-step-on-cancel";
 
   /**
    * The stock service's refusal to release a committed reservation. Not a {@link FailureType}: a
@@ -84,18 +100,50 @@ final class PurchaseUnwind {
    * Whether a rollback unwinds the whole order when its compensations {@code undone} found steps
    * further along: asked only then, so histories without such a rollback hold no marker.
    */
-  static boolean appliesTo(Compensations.Undone undone) {
-    return undone.foundStepsFurther()
-        && Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+  boolean appliesTo(Compensations.Undone undone) {
+    boolean applies =
+        undone.foundStepsFurther()
+            && Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (applies) {
+      log.warn("Order {} went further than its workflow knew: unwinding every step", orderId);
+    }
+    return applies;
   }
 
-  /** Undoes every step, last first, and says what it found gone further and reversed. */
-  Compensations.Undone run() {
-    log.warn("Order {} went further than its workflow knew: unwinding every step", orderId);
+  /**
+   * Whether a rollback for {@code failed} unwinds every step rather than the undos the history
+   * registered: a rollback that ends CANCELLED, from version 1 of {@link #EVERY_STEP_ON_CANCEL}.
+   */
+  static boolean coversEveryStep(Rollback failed) {
+    return failed.status() == OrderStatus.CANCELLED
+        && Workflow.getVersion(EVERY_STEP_ON_CANCEL, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
+   * Undoes every step, last first, for a rollback that ends CANCELLED: the legs voided (or
+   * refunded) in the reverse of their Tries, the card first, as the registered undos would; {@link
+   * #reversed} then says what had gone further.
+   */
+  Compensations.Undone everyStep() {
+    return run(
+        recorder.state().view().legs().stream()
+            .sorted(Comparator.comparing(PaymentLeg::type)) // BALANCE, POINTS, CARD: PaymentTcc
+            .toList());
+  }
+
+  /**
+   * Undoes every step after the registered undos found one further along ({@link #appliesTo}): the
+   * legs in the reverse of their ids, as version 1 of {@link #CHANGE_ID} recorded them.
+   */
+  Compensations.Undone afterStepsFurther() {
+    return run(recorder.state().view().legs());
+  }
+
+  private Compensations.Undone run(List<PaymentLeg> legsInTryOrder) {
     Compensations all = new Compensations();
     // Registered in the order the steps run; they run in reverse.
     all.add(new Compensation("release or restock stock", this::releaseOrRestock));
-    for (PaymentLeg leg : recorder.state().view().legs()) {
+    for (PaymentLeg leg : legsInTryOrder) {
       all.add(new Compensation("void or refund leg " + leg.legId(), () -> voidOrRefund(leg)));
     }
     all.add(new Compensation(PurchaseSteps.CANCEL_SHIPMENT, this::cancelShipment));

@@ -79,7 +79,9 @@ class OrderCancelAfterLostProgressTest extends OrderWorkflowTestBase {
     verify(shipping).cancelShipment(new ShipmentRef(ID + ":cancel-shipping", ID));
     assertThat(closeWindow(workflow())).isEqualTo(cancelled);
     assertThat(recordedViews()).last().isEqualTo(cancelled);
-    assertThat(markers()).contains(PurchaseUnwind.CHANGE_ID);
+    assertThat(markers())
+        .contains(PurchaseUnwind.EVERY_STEP_ON_CANCEL)
+        .doesNotContain(PurchaseUnwind.CHANGE_ID);
     assertHistoryReplays();
   }
 
@@ -102,6 +104,28 @@ class OrderCancelAfterLostProgressTest extends OrderWorkflowTestBase {
     assertThat(cancelled.refundedAmount()).isEqualTo(2_500);
     verify(payment).refundLeg(new RefundLegInput(ID + ":cancel-refund:1", ID, "1", 2_500));
     verify(payment, never()).refundLeg(argThat(refund -> !refund.legId().equals("1")));
+    verify(stock, never()).restockLines(any());
+    assertHistoryReplays();
+  }
+
+  /**
+   * The lost task authorized the card and registered the shipment, but captured nothing: every undo
+   * the history registered succeeds, yet the shipment (never registered in this run) would be left
+   * behind. A cancel unwinds every step, so it is cancelled too.
+   */
+  @Test
+  void shouldCancelTheShipmentTheHistoryNeverReachedWhenNothingWasCaptured() throws Exception {
+    servicesHold(List.of(), false);
+
+    OrderView cancelled = cancelWhileTheCardIsTried();
+
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.reasonDetail()).isEqualTo("changed my mind");
+    assertThat(cancelled.legs()).extracting(PaymentLeg::state).containsOnly(LegState.VOIDED);
+    assertThat(cancelled.refundedAmount()).isZero();
+    verify(shipping).cancelShipment(new ShipmentRef(ID + ":cancel-shipping", ID));
+    verify(shipping, never()).registerShipment(any());
+    verify(payment, never()).refundLeg(any());
     verify(stock, never()).restockLines(any());
     assertHistoryReplays();
   }

@@ -64,7 +64,7 @@ class RecordedHistoriesReplayTest {
 
   @Test
   void shouldHaveHistoriesToReplay() throws IOException {
-    assertThat(histories()).hasSizeGreaterThanOrEqualTo(14);
+    assertThat(histories()).hasSizeGreaterThanOrEqualTo(15);
     assertThat(histories()).anyMatch(f -> f.getFileName().toString().contains("encrypted"));
   }
 }
