@@ -22,8 +22,9 @@ import org.ordersystem.workflows.model.RefundLine;
 import org.slf4j.Logger;
 
 /**
- * Undoes everything an order may have done, for a rollback whose compensations found the order
- * further along than its workflow knew.
+ * Undoes everything an order may have done, whatever its history shows: for a rollback that ends
+ * CANCELLED, and for one whose registered undos found the order further along than its workflow
+ * knew.
  *
  * <p>How an order gets ahead of its workflow: its calls run as local activities first ({@link
  * LocalFirst}), whose results reach the history only with the workflow task that ran them. When
