@@ -40,9 +40,10 @@ import org.slf4j.Logger;
  * rolls the order back is a card authorization that expired before anything was captured: see
  * {@link PaymentTcc#confirms()}.
  *
- * <p>A rollback whose compensations find the order further along than the history shows (a lost
- * workflow task had captured or committed it) unwinds the whole order instead: {@link
- * PurchaseUnwind}.
+ * <p>A rollback that ends CANCELLED unwinds every step of the order, not only the undos the history
+ * registered, since a lost workflow task may have run steps the history does not show; a rollback
+ * for a refusal runs the registered undos, and unwinds everything only when one finds its step
+ * further along: {@link PurchaseUnwind}.
  */
 final class PurchaseSaga {
 

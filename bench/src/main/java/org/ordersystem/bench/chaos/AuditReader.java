@@ -233,7 +233,6 @@ final class AuditReader {
     return refunds;
   }
 
-  /** The accepted orders whose workflow {@code order-<id>} Temporal knows. */
   /** The accepted orders' workflows, by order id, with the OrderStatus Temporal indexed. */
   private Map<String, String> workflows(List<ClientRecord.Accepted> accepted) throws IOException {
     Map<String, String> found = new HashMap<>();
